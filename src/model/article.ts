@@ -1,0 +1,96 @@
+/**
+ * The Article: what every feed item becomes. Split in two so that the in-memory indexes stay
+ * small: {@link ArticleMeta} is held in memory for every article; {@link ArticleBody} (the
+ * long texts and the evidence) stays in the store and is loaded only when a query asks.
+ */
+
+/** Where in the article an entity was found. `field` names the cleaned text the offsets index. */
+export interface Evidence {
+  readonly field: 'title' | 'summary' | 'content' | 'tags' | 'feed';
+  /** The alias (or category, or configured value) that matched. */
+  readonly alias: string;
+  /** Character offsets into the field's text (UTF-16, like JavaScript strings); -1 when not textual. */
+  readonly start: number;
+  readonly end: number;
+  /** Up to ~120 characters around the match. */
+  readonly snippet: string;
+}
+
+/** An entity on an article, as kept in memory: the id, how often, how central. */
+export interface EntityRef {
+  readonly id: string;
+  readonly mentions: number;
+  /** 0..1: title and lead mentions count more than late body mentions. */
+  readonly salience: number;
+}
+
+/** Where a date came from, so a client can tell a real date from a fallback. */
+export type DateSource = 'feed' | 'fetched' | 'clamped';
+
+/** Everything about an article except the long texts: what the indexes and lists need. */
+export interface ArticleMeta {
+  /** Stable across restarts and refetches (see src/model/ids.ts). */
+  readonly id: string;
+  readonly feedId: string;
+  /** The item's own id (RSS guid, Atom id), if any. */
+  readonly guid: string | null;
+  /** Canonical link: absolute, no fragment, no tracking parameters. */
+  readonly url: string | null;
+  readonly title: string;
+  readonly summary: string;
+  readonly authors: readonly string[];
+  /** ISO 8601 UTC. */
+  readonly publishedAt: string;
+  readonly updatedAt: string | null;
+  readonly fetchedAt: string;
+  /** `fetched` when the feed gave no usable date; `clamped` when it was in the future. */
+  readonly dateSource: DateSource;
+  /** ISO 639-1, or null when unknown. */
+  readonly language: string | null;
+  readonly tags: readonly string[];
+  readonly topics: readonly EntityRef[];
+  readonly actors: readonly EntityRef[];
+  readonly regions: readonly EntityRef[];
+  /** Lead image (enclosure, media:content, media:thumbnail), absolute URL. */
+  readonly imageUrl: string | null;
+  /** Cluster of near-duplicates across feeds (same canonical URL or near-identical title). */
+  readonly storyId: string;
+  /** Hash of the content fields; a refetch with the same hash is not an update. */
+  readonly contentHash: string;
+}
+
+/** Evidence per entity kind, keyed by entity id. */
+export interface ArticleEvidence {
+  readonly actors: Readonly<Record<string, readonly Evidence[]>>;
+  readonly regions: Readonly<Record<string, readonly Evidence[]>>;
+  readonly topics: Readonly<Record<string, readonly Evidence[]>>;
+}
+
+/** The long parts of an article, stored apart from the metadata. */
+export interface ArticleBody {
+  /** Plain text of the body without page chrome, translator notes or comments. */
+  readonly content: string;
+  /** The body as sanitised HTML. */
+  readonly contentHtml: string;
+  readonly translatorNotes: readonly string[];
+  readonly comments: readonly string[];
+  readonly evidence: ArticleEvidence;
+}
+
+/** A whole article: what normalize produces and what `newsgate preview --json` prints. */
+export interface Article extends ArticleMeta, ArticleBody {}
+
+/** Splits a whole article into what is held in memory and what is stored apart. */
+export function splitArticle(article: Article): { meta: ArticleMeta; body: ArticleBody } {
+  const { content, contentHtml, translatorNotes, comments, evidence, ...meta } = article;
+  return { meta, body: { content, contentHtml, translatorNotes, comments, evidence } };
+}
+
+/** An empty body, for an article whose body was lost or not yet loaded. */
+export const EMPTY_BODY: ArticleBody = Object.freeze({
+  content: '',
+  contentHtml: '',
+  translatorNotes: [],
+  comments: [],
+  evidence: { actors: {}, regions: {}, topics: {} },
+});

@@ -1,0 +1,69 @@
+/**
+ * Actors, regions and topics: the dictionaries newsgate tags articles with. The data lives in
+ * `data/*.json` (and user extension files); these are the validated in-memory shapes.
+ */
+
+export const ACTOR_KINDS = [
+  'STATE',
+  'ARMED_GROUP',
+  'MILITARY',
+  'GOVERNMENT_BODY',
+  'POLITICAL_PARTY',
+  'PERSON',
+  'ORGANIZATION',
+  'MEDIA',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const AFFILIATION_RELATIONS = ['member_of', 'part_of', 'backed_by', 'leads'] as const;
+export type AffiliationRelation = (typeof AFFILIATION_RELATIONS)[number];
+
+/** A directed link from one actor to another, e.g. kataib-hizbullah member_of islamic-resistance-in-iraq. */
+export interface Affiliation {
+  readonly actor: string;
+  readonly relation: AffiliationRelation;
+}
+
+export interface Actor {
+  /** Slug, e.g. `kataib-hizbullah`. */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ActorKind;
+  /** Spellings, transliterations, acronyms, Arabic/Persian script. */
+  readonly aliases: readonly string[];
+  readonly affiliations: readonly Affiliation[];
+  /** ISO 3166-1 alpha-2 codes the actor belongs to or operates from. */
+  readonly countries: readonly string[];
+  readonly wikidata?: string;
+  /** One-line description for the analyst. */
+  readonly description?: string;
+}
+
+export const REGION_KINDS = ['MACRO_REGION', 'COUNTRY', 'SUBDIVISION', 'CITY', 'PLACE'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
+export interface Region {
+  /** `IQ`, `IQ-BG`, `IQ/jurf-al-sakhr`, `MIDDLE_EAST`. */
+  readonly id: string;
+  readonly kind: RegionKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Parent region id (a city's subdivision or country; a country's first macro-region). */
+  readonly parent?: string;
+  /** Macro-regions a country belongs to besides its parent. */
+  readonly memberOf: readonly string[];
+  readonly countryCode?: string;
+  readonly lat?: number;
+  readonly lon?: number;
+}
+
+export interface Topic {
+  /** Slug, e.g. `drone-strike`. */
+  readonly id: string;
+  readonly label: string;
+  readonly parent?: string;
+  /** Phrases in article text that assign the topic. */
+  readonly phrases: readonly string[];
+  /** Feed categories/tags (case-folded) that assign the topic. */
+  readonly categories: readonly string[];
+}

@@ -1,0 +1,82 @@
+/**
+ * A feed as the operator configured it (validated by src/config) and as newsgate keeps its
+ * health. Plain data: no behaviour, so that every stage can pass it around.
+ */
+
+/** One entry of `feeds.json` after validation and defaults. */
+export interface FeedConfig {
+  /** Stable slug chosen by the operator; part of every article id. */
+  readonly id: string;
+  readonly url: string;
+  /** Overrides the feed's own title. */
+  readonly title?: string;
+  /** Added to every article's tags, and matched against topic rules. */
+  readonly tags: readonly string[];
+  /** Region ids every article of this feed is about (e.g. a local outlet: ["IQ"]). */
+  readonly regions: readonly string[];
+  /** ISO 639-1 language to assume when the feed and item say none. */
+  readonly language?: string;
+  readonly intervalMinutes: number;
+  readonly enabled: boolean;
+  /** Extra request headers (cookies, a User-Agent for sites behind a WAF). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** IANA zone for dates that carry none (default UTC). */
+  readonly timezone?: string;
+  /** Allow `file:` URLs for this feed (local testing, mirrored feeds). */
+  readonly allowFile: boolean;
+}
+
+/** Formats the parser recognises, named after what the document declares. */
+export type FeedFormat = 'rss0.9x' | 'rss1.0' | 'rss2.0' | 'atom0.3' | 'atom1.0' | 'json1.0' | 'json1.1';
+
+/** Feed-level health shown on `feeds` in GraphQL and persisted with the HTTP state. */
+export type FeedStatus = 'NEW' | 'OK' | 'FAILING' | 'BACKING_OFF' | 'DISABLED';
+
+/** A redirect seen while fetching; permanent ones are reported so the operator can update the URL. */
+export interface RedirectRecord {
+  readonly from: string;
+  readonly to: string;
+  readonly status: number;
+  readonly permanent: boolean;
+}
+
+/** The error kept on a feed: a code, the human message, when. */
+export interface FeedErrorRecord {
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+/**
+ * Everything newsgate remembers about a feed between fetches and restarts: the HTTP
+ * validators for conditional GET, the schedule, and the health counters.
+ */
+export interface FeedState {
+  readonly feedId: string;
+  etag?: string;
+  lastModified?: string;
+  /** ISO instant of the last attempt (success or not). */
+  lastFetchAt?: string;
+  /** ISO instant of the last 200 or 304. */
+  lastSuccessAt?: string;
+  lastStatus?: number;
+  lastError?: FeedErrorRecord;
+  consecutiveFailures: number;
+  /** ISO instant of the next planned fetch. */
+  nextFetchAt?: string;
+  /** Permanent redirects seen on the last fetch. */
+  redirects: RedirectRecord[];
+  /** From the document: its own title, site link, language and format. */
+  title?: string;
+  siteUrl?: string;
+  language?: string;
+  format?: FeedFormat;
+  encoding?: string;
+  /** Warnings of the last parse (ill-formed XML recovered, bad dates, …). */
+  warnings: string[];
+}
+
+/** A fresh state for a feed never fetched. */
+export function emptyFeedState(feedId: string): FeedState {
+  return { feedId, consecutiveFailures: 0, redirects: [], warnings: [] };
+}

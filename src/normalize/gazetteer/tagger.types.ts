@@ -1,0 +1,41 @@
+/**
+ * The contract between normalize (which cleans the text) and the tagger (which finds actors,
+ * regions and topics in it). The tagger sees only the article's own text: translator notes,
+ * page chrome and comments are removed before it is called.
+ */
+import type { ArticleEvidence, EntityRef } from '../../model/article.ts';
+
+/** The cleaned, plain-text parts of one article. Offsets in evidence index these strings. */
+export interface TextSections {
+  readonly title: string;
+  readonly summary: string;
+  readonly content: string;
+  /** Feed categories for the item, cleaned, plus the feed's configured tags. */
+  readonly tags: readonly string[];
+}
+
+/** What the operator configured on the feed, applied as evidence with field `feed`. */
+export interface FeedHints {
+  readonly regions: readonly string[];
+  readonly tags: readonly string[];
+}
+
+/** A name that looks like an actor (person, organisation) but is in no dictionary. */
+export interface Candidate {
+  readonly name: string;
+  /** 'PERSON' | 'ORGANIZATION' | 'PLACE' as guessed by the NLP pass. */
+  readonly kind: string;
+  readonly mentions: number;
+}
+
+export interface TagResult {
+  readonly actors: readonly EntityRef[];
+  readonly regions: readonly EntityRef[];
+  readonly topics: readonly EntityRef[];
+  readonly evidence: ArticleEvidence;
+  readonly candidates: readonly Candidate[];
+}
+
+export interface Tagger {
+  tag(sections: TextSections, hints: FeedHints): TagResult;
+}

@@ -1,0 +1,27 @@
+/**
+ * The contract of the normalize stage: one raw item in, one Article out. Pure: no I/O, no
+ * clock (the fetch time is passed in), so the same input always gives the same Article.
+ */
+import type { Article } from '../model/article.ts';
+import type { FeedConfig } from '../model/feed.ts';
+import type { Candidate, Tagger } from './gazetteer/tagger.types.ts';
+
+export interface NormalizeContext {
+  readonly feed: FeedConfig;
+  /** The feed document's own title/link/language (ParsedFeed), used as fallbacks. */
+  readonly feedTitle: string | null;
+  readonly feedLink: string | null;
+  readonly feedLanguage: string | null;
+  /** The URL the document was fetched from (after redirects): base for relative links. */
+  readonly documentUrl: string;
+  readonly fetchedAt: Date;
+  readonly tagger: Tagger;
+}
+
+export interface NormalizedItem {
+  readonly article: Article;
+  /** Unknown names found in the article, for discovery. */
+  readonly candidates: readonly Candidate[];
+  /** Fallbacks taken for this item (bad date, missing link, …), for the feed's warnings. */
+  readonly warnings: readonly string[];
+}
