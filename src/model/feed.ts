@@ -53,6 +53,8 @@ export interface FeedErrorRecord {
  */
 export interface FeedState {
   readonly feedId: string;
+  /** The URL these validators belong to; a changed URL in config fetches unconditionally. */
+  feedUrl?: string;
   etag?: string;
   lastModified?: string;
   /** ISO instant of the last attempt (success or not). */

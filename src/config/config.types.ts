@@ -1,0 +1,54 @@
+/**
+ * The one typed, frozen configuration every other part of newsgate receives. Built only by
+ * `loadConfig` (src/config/load-config.ts): nothing else reads `process.env` or `feeds.json`.
+ */
+import type { FeedConfig } from '../model/feed.ts';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Fetcher limits and politeness, from the `fetch` section of feeds.json. */
+export interface FetchSettings {
+  readonly totalTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly maxRedirects: number;
+  readonly concurrency: number;
+  readonly perHostConcurrency: number;
+  readonly perHostSpacingMs: number;
+  readonly minIntervalMinutes: number;
+  readonly maxIntervalMinutes: number;
+  readonly userAgent?: string;
+}
+
+/** From the `retention` section: what the store prunes. */
+export interface RetentionSettings {
+  readonly maxAgeDays?: number;
+  readonly maxArticlesPerFeed?: number;
+}
+
+/** What `feeds.json` yields after validation and defaults. */
+export interface FeedsSettings {
+  /** Absolute path of the file read. */
+  readonly file: string;
+  readonly feeds: readonly FeedConfig[];
+  readonly fetch: FetchSettings;
+  readonly retention: RetentionSettings;
+  /** Absolute paths of extra dictionary files. */
+  readonly dictionaries: readonly string[];
+}
+
+/** What the environment yields. */
+export interface EnvSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly feedsFile: string;
+  readonly storeUrl: string;
+  readonly logLevel: LogLevel;
+  readonly adminToken?: string;
+  /** `POLL=false` serves the stored articles without fetching (read-only replicas, demos). */
+  readonly poll: boolean;
+}
+
+export interface Config extends EnvSettings {
+  readonly feeds: FeedsSettings;
+}

@@ -1,0 +1,67 @@
+/**
+ * Reads the environment: the only place newsgate looks at `process.env` (callers pass it in,
+ * so tests and the CLI can give their own).
+ */
+import { ErrorCode, NewsgateError } from '../model/errors.ts';
+import type { EnvSettings, LogLevel } from './config.types.ts';
+import type { ConfigProblem } from './feeds-file.ts';
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Defaults of every variable, as the README documents them. */
+export const ENV_DEFAULTS = Object.freeze({
+  PORT: '4000',
+  HOST: '0.0.0.0',
+  FEEDS_FILE: 'feeds.json',
+  STORE_URL: 'sqlite://data/newsgate.sqlite',
+  LOG_LEVEL: 'info',
+  POLL: 'true',
+});
+
+/** Validates and types the environment. Throws NewsgateError(CONFIG_INVALID) naming each bad variable. */
+export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
+  const get = (name: keyof typeof ENV_DEFAULTS): string => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? ENV_DEFAULTS[name] : v.trim();
+  };
+  const problems: ConfigProblem[] = [];
+  const port = Number(get('PORT'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push({ path: 'PORT', message: `must be a port number 0-65535, got "${get('PORT')}".`, example: 'PORT=4000' });
+  }
+  const logLevel = get('LOG_LEVEL').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push({ path: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')}, got "${get('LOG_LEVEL')}".`, example: 'LOG_LEVEL=info' });
+  }
+  const storeUrl = get('STORE_URL');
+  if (!/^(sqlite|redis|rediss|memory):\/\//.test(storeUrl)) {
+    problems.push({
+      path: 'STORE_URL',
+      message: `must start with sqlite://, redis://, rediss:// or memory://, got "${storeUrl}".`,
+      example: 'STORE_URL=sqlite://data/newsgate.sqlite',
+    });
+  }
+  const poll = get('POLL').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(poll)) {
+    problems.push({ path: 'POLL', message: `must be true or false, got "${get('POLL')}".`, example: 'POLL=false' });
+  }
+  if (problems.length > 0) {
+    throw new NewsgateError(
+      ErrorCode.CONFIG_INVALID,
+      `environment: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems
+        .map((p) => `  - ${p.path}: ${p.message}${p.example ? `\n      example: ${p.example}` : ''}`)
+        .join('\n')}`,
+      { details: { problems } },
+    );
+  }
+  const adminToken = env.ADMIN_TOKEN?.trim();
+  return Object.freeze({
+    port,
+    host: get('HOST'),
+    feedsFile: get('FEEDS_FILE'),
+    storeUrl,
+    logLevel,
+    poll: ['true', '1', 'yes'].includes(poll),
+    ...(adminToken ? { adminToken } : {}),
+  });
+}
