@@ -1,0 +1,135 @@
+/**
+ * Turns the `ArticleFilter` a client sends into the filter the store runs: checks every id
+ * against the dictionaries and feeds (unknown ones are a BAD_USER_INPUT that names them and
+ * suggests close ones), widens actors to their affiliates when asked and topics to their
+ * children, and checks dates, languages and search text. Region descendants are left to the
+ * store, which indexes each article under its regions' ancestors.
+ */
+import type { EntityCatalog } from '../model/catalog.ts';
+import type { FeedConfig } from '../model/feed.ts';
+import type { ArticleFilter, ArticleStoreApi } from '../store/article-store.types.ts';
+import { topicWithDescendants } from './catalog-index.ts';
+import { badUserInput } from './errors.ts';
+import { suggestIds, type Known } from './suggest.ts';
+
+/** The filter as GraphQL gives it (null where the client sent null). */
+export interface ArticleFilterArgs {
+  readonly topics?: readonly string[] | null;
+  readonly actors?: readonly string[] | null;
+  readonly regions?: readonly string[] | null;
+  readonly sources?: readonly string[] | null;
+  readonly languages?: readonly string[] | null;
+  readonly from?: Date | null;
+  readonly to?: Date | null;
+  readonly search?: string | null;
+  readonly includeAffiliates?: boolean | null;
+}
+
+/** What resolving needs: the dictionaries, the configured feeds, and the store's counts. */
+export interface FilterServices {
+  readonly catalog: EntityCatalog;
+  feeds(): readonly FeedConfig[];
+  readonly store: Pick<ArticleStoreApi, 'count'>;
+}
+
+/** Longest search text accepted (a paragraph pasted by mistake is not a query). */
+export const MAX_SEARCH_LENGTH = 200;
+
+/** An empty list is read as "no constraint", like an absent one. */
+function present(list: readonly string[] | null | undefined): readonly string[] | undefined {
+  return list == null || list.length === 0 ? undefined : [...new Set(list)];
+}
+
+interface Unknown {
+  readonly field: string;
+  readonly id: string;
+  readonly suggestions: readonly string[];
+}
+
+function describe(unknown: readonly Unknown[]): string {
+  return unknown
+    .map((u) => {
+      const hint = u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => JSON.stringify(s)).join(' or ')}?)` : '';
+      return `${u.field} ${JSON.stringify(u.id)}${hint}`;
+    })
+    .join('; ');
+}
+
+/** Resolves and checks `args`; throws BAD_USER_INPUT listing everything wrong at once. */
+export function resolveFilter(args: ArticleFilterArgs | null | undefined, services: FilterServices): ArticleFilter {
+  const { catalog } = services;
+  const topics = present(args?.topics);
+  const actors = present(args?.actors);
+  const regions = present(args?.regions);
+  const sources = present(args?.sources);
+
+  const unknown: Unknown[] = [];
+  const check = (
+    field: string,
+    ids: readonly string[] | undefined,
+    exists: (id: string) => boolean,
+    known: () => readonly Known[],
+    search?: (text: string) => readonly Known[],
+  ) => {
+    for (const id of ids ?? []) {
+      if (!exists(id)) unknown.push({ field, id, suggestions: suggestIds(id, known(), search) });
+    }
+  };
+  const topicList = () => catalog.topics.map((t) => ({ id: t.id, name: t.label }));
+  check('topics', topics, (id) => catalog.topic(id) !== undefined, topicList);
+  check('actors', actors, (id) => catalog.actor(id) !== undefined, () => catalog.actors, (text) => catalog.searchActors(text));
+  check('regions', regions, (id) => catalog.region(id) !== undefined, () => catalog.regions, (text) => catalog.searchRegions(text));
+  const feeds = services.feeds();
+  const feedList = () => feeds.map((f) => ({ id: f.id, name: f.title ?? f.id }));
+  // A feed removed from feeds.json may still have stored articles: its id stays valid.
+  check('sources', sources, (id) => feeds.some((f) => f.id === id) || services.store.count('sources', id) > 0, feedList);
+  if (unknown.length > 0) {
+    throw badUserInput(
+      `Unknown ids in \`filter\`: ${describe(unknown)}. Send ids exactly as the \`actors\`, \`regions\`, \`topics\` and \`feeds\` queries list them (ids are case-sensitive).`,
+      { argument: 'filter', unknown: unknown.map((u) => ({ field: u.field, id: u.id, suggestions: u.suggestions })) },
+    );
+  }
+
+  const languages = present(args?.languages)?.map((l) => l.trim().toLowerCase());
+  const badLanguages = (languages ?? []).filter((l) => !/^[a-z]{2}$/.test(l));
+  if (badLanguages.length > 0) {
+    throw badUserInput(
+      `\`filter.languages\` takes ISO 639-1 codes of two letters such as "en", "ar" or "fa"; got ${badLanguages.map((l) => JSON.stringify(l)).join(', ')}.`,
+      { argument: 'filter.languages', invalid: badLanguages },
+    );
+  }
+
+  const from = args?.from ?? undefined;
+  const to = args?.to ?? undefined;
+  if (from !== undefined && to !== undefined && from.getTime() > to.getTime()) {
+    throw badUserInput(
+      `\`filter.from\` (${from.toISOString()}) is after \`filter.to\` (${to.toISOString()}): no article can match. Swap them, or send only one bound.`,
+      { argument: 'filter.from' },
+    );
+  }
+
+  const search = args?.search?.trim() || undefined;
+  if (search !== undefined && search.length > MAX_SEARCH_LENGTH) {
+    throw badUserInput(
+      `\`filter.search\` is ${search.length} characters long; send at most ${MAX_SEARCH_LENGTH} (a few words: names, places, phrases).`,
+      { argument: 'filter.search', max: MAX_SEARCH_LENGTH },
+    );
+  }
+
+  const widenedActors =
+    actors !== undefined && args?.includeAffiliates === true
+      ? [...new Set(actors.flatMap((id) => [id, ...catalog.affiliatesOf(id)]))]
+      : actors;
+  const widenedTopics = topics === undefined ? undefined : [...new Set(topics.flatMap((id) => topicWithDescendants(catalog, id)))];
+
+  const filter: { -readonly [K in keyof ArticleFilter]: ArticleFilter[K] } = {};
+  if (widenedTopics !== undefined) filter.topics = widenedTopics;
+  if (widenedActors !== undefined) filter.actors = widenedActors;
+  if (regions !== undefined) filter.regions = regions;
+  if (sources !== undefined) filter.sources = sources;
+  if (languages !== undefined) filter.languages = languages;
+  if (from !== undefined) filter.from = from.toISOString();
+  if (to !== undefined) filter.to = to.toISOString();
+  if (search !== undefined) filter.search = search;
+  return filter;
+}

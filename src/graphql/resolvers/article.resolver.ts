@@ -1,0 +1,88 @@
+/**
+ * `articles` and `article`, and the Article fields that are not plain metadata: the body
+ * (through the per-request body loader, so a page is one store batch and nothing is loaded
+ * unless asked), the source feed and the tagged entities.
+ */
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { ArticleBody, ArticleMeta, EntityRef } from '../../model/article.ts';
+import { articleConnection, type ConnectionView } from '../connection.ts';
+import type { Context } from '../context.ts';
+import { resolveFilter } from '../resolve-filter.ts';
+import { ArticleFilterInput } from '../types/article-filter.input.ts';
+import { Article, ArticleConnection } from '../types/article.type.ts';
+import { ArticleActor, ArticleRegion, ArticleTopic, type EntityOnArticle } from '../types/entity-on-article.type.ts';
+import { Feed, type FeedRoot } from '../types/feed.type.ts';
+import { PageArgs } from './args.ts';
+
+@ArgsType()
+class ArticlesArgs extends PageArgs {
+  @Field(() => ArticleFilterInput, { nullable: true })
+  filter?: ArticleFilterInput;
+}
+
+/** The Feed root for a feed id, whether or not it is still configured. */
+export function feedRoot(ctx: Context, id: string): FeedRoot {
+  return { id, config: ctx.services.feeds().find((feed) => feed.id === id) };
+}
+
+/** Entity refs of `article` whose entity still exists in the catalog (dictionaries change). */
+function onArticle(article: ArticleMeta, refs: readonly EntityRef[], exists: (id: string) => boolean): EntityOnArticle[] {
+  return refs.filter((ref) => exists(ref.id)).map((ref) => ({ ...ref, articleId: article.id }));
+}
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => ArticleConnection, { description: 'Articles matching `filter`, newest first.' })
+  articles(@Args(() => ArticlesArgs) { filter, first, after }: ArticlesArgs, @Ctx() ctx: Context): ConnectionView<ArticleMeta> {
+    return articleConnection(ctx.services.store, resolveFilter(filter, ctx.services), first, after);
+  }
+
+  @Query(() => Article, { nullable: true, description: 'One article by id; null when there is none.' })
+  article(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): ArticleMeta | null {
+    return ctx.services.store.get(id) ?? null;
+  }
+
+  private body(article: ArticleMeta, ctx: Context): Promise<ArticleBody> {
+    return ctx.loaders.bodies.load(article.id);
+  }
+
+  @FieldResolver(() => String, { description: 'Plain text of the body, without page chrome, translator notes or comments.' })
+  async content(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<string> {
+    return (await this.body(article, ctx)).content;
+  }
+
+  @FieldResolver(() => String, { description: 'The body as sanitised HTML.' })
+  async contentHtml(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<string> {
+    return (await this.body(article, ctx)).contentHtml;
+  }
+
+  @FieldResolver(() => [String], { description: 'Translator notes ([TN: …]) set aside from the text.' })
+  async translatorNotes(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<readonly string[]> {
+    return (await this.body(article, ctx)).translatorNotes;
+  }
+
+  @FieldResolver(() => [String], { description: 'Reader comments set aside from the text.' })
+  async comments(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<readonly string[]> {
+    return (await this.body(article, ctx)).comments;
+  }
+
+  @FieldResolver(() => Feed, { description: 'The feed the article came from.' })
+  source(@Root() article: ArticleMeta, @Ctx() ctx: Context): FeedRoot {
+    return feedRoot(ctx, article.feedId);
+  }
+
+  @FieldResolver(() => [ArticleActor])
+  actors(@Root() article: ArticleMeta, @Ctx() ctx: Context): EntityOnArticle[] {
+    return onArticle(article, article.actors, (id) => ctx.services.catalog.actor(id) !== undefined);
+  }
+
+  @FieldResolver(() => [ArticleRegion])
+  regions(@Root() article: ArticleMeta, @Ctx() ctx: Context): EntityOnArticle[] {
+    return onArticle(article, article.regions, (id) => ctx.services.catalog.region(id) !== undefined);
+  }
+
+  @FieldResolver(() => [ArticleTopic])
+  topics(@Root() article: ArticleMeta, @Ctx() ctx: Context): EntityOnArticle[] {
+    return onArticle(article, article.topics, (id) => ctx.services.catalog.topic(id) !== undefined);
+  }
+}

@@ -1,0 +1,45 @@
+/** An actor of the dictionary: a state, force, group, party, person, organisation or outlet. */
+import { Field, ID, ObjectType } from 'type-graphql';
+import { AffiliationDirection, AffiliationRelationEnum, ActorKindEnum } from './enums.ts';
+import { connectionType } from './page-info.type.ts';
+
+@ObjectType({ description: 'An actor of the dictionary, under one canonical id however feeds spell it.' })
+export class Actor {
+  @Field(() => ID, { description: 'Slug, e.g. `kataib-hizbullah`.' })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ActorKindEnum)
+  kind!: string;
+
+  @Field(() => [String], { description: 'Spellings, transliterations, acronyms, Arabic/Persian script.' })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Wikidata id (Q…).' })
+  wikidata?: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+/** Resolver root of ActorAffiliation. */
+export interface AffiliationRoot {
+  readonly relation: string;
+  readonly actorId: string;
+  readonly direction: AffiliationDirection;
+}
+
+@ObjectType({ description: 'A link between two actors, seen from one of them.' })
+export class ActorAffiliation {
+  @Field(() => AffiliationRelationEnum)
+  relation!: string;
+
+  @Field(() => AffiliationDirection, {
+    description: 'OUTGOING: this actor stands in `relation` to `actor`; INCOMING: `actor` stands in `relation` to this one.',
+  })
+  direction!: AffiliationDirection;
+}
+
+export const ActorConnection = connectionType('Actor', Actor);
