@@ -1,0 +1,168 @@
+/**
+ * `newsgate feeds check|add|import|export`: the operator's tools for feeds.json. `check` prints
+ * the same messages start-up would; `add` fetches the feed once and shows what it would ingest
+ * before writing the entry; `import`/`export` speak OPML.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readEnv } from '../../config/env.ts';
+import { appendFeeds, type FeedEntry, freeId } from '../../config/edit-feeds-file.ts';
+import { readFeedsFile } from '../../config/feeds-file.ts';
+import { parseOpml, slugForFeed, toOpml } from '../../config/opml.ts';
+import { asNewsgateError, NewsgateError } from '../../model/errors.ts';
+import { createDefaultTagger } from '../../normalize/gazetteer/create-default-tagger.ts';
+import { processDocument } from '../../pipeline/process-document.ts';
+import { EXIT, type CliIo } from '../cli-io.ts';
+import { loadDocument } from '../load-document.ts';
+
+export const FEEDS_USAGE = `usage: newsgate feeds check
+       newsgate feeds add <url> [--id ID] [--title T] [--tags a,b] [--regions IQ,SY] [--language xx] [--interval MIN] [--dry-run]
+       newsgate feeds import <file.opml> [--dry-run]
+       newsgate feeds export [--out file.opml]
+  (FEEDS_FILE names the file, default ./feeds.json)`;
+
+const list = (v: string | undefined): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+
+/** Runs a `feeds` subcommand; returns the exit code. */
+export async function runFeeds(argv: readonly string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  let file: string;
+  try {
+    file = path.resolve(io.cwd, readEnv(io.env).feedsFile);
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n`);
+    return EXIT.USAGE;
+  }
+  try {
+    switch (sub) {
+      case 'check':
+        return check(file, io);
+      case 'add':
+        return await add(file, rest, io);
+      case 'import':
+        return importOpml(file, rest, io);
+      case 'export':
+        return exportOpml(file, rest, io);
+      default:
+        io.stderr(`${FEEDS_USAGE}\n`);
+        return EXIT.USAGE;
+    }
+  } catch (err) {
+    const error = asNewsgateError(err);
+    io.stderr(`newsgate feeds ${sub}: ${error.message}\n`);
+    return err instanceof NewsgateError && error.code === 'CONFIG_INVALID' ? EXIT.USAGE : EXIT.PROBLEM;
+  }
+}
+
+function check(file: string, io: CliIo): number {
+  const settings = readFeedsFile(file);
+  const enabled = settings.feeds.filter((f) => f.enabled).length;
+  io.stdout(`${file}: ok, ${settings.feeds.length} feeds (${enabled} enabled)\n`);
+  return EXIT.OK;
+}
+
+async function add(file: string, argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      tags: { type: 'string' },
+      regions: { type: 'string' },
+      language: { type: 'string' },
+      interval: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  const url = positionals[0];
+  if (!url) {
+    io.stderr(`${FEEDS_USAGE}\n`);
+    return EXIT.USAGE;
+  }
+  const settings = readFeedsFile(file);
+  const existing = settings.feeds.find((f) => f.url === url);
+  if (existing) {
+    io.stderr(`${url} is already in ${file} as "${existing.id}"\n`);
+    return EXIT.PROBLEM;
+  }
+  const loaded = await loadDocument(url, { cwd: io.cwd });
+  const { tagger } = await createDefaultTagger({ extraFiles: [...settings.dictionaries] });
+  const id = values.id ?? 'new-feed';
+  const processed = await processDocument({
+    bytes: loaded.bytes,
+    ...(loaded.contentType ? { contentType: loaded.contentType } : {}),
+    url: loaded.url,
+    feed: { id, url, tags: list(values.tags) ?? [], regions: list(values.regions) ?? [], intervalMinutes: 15, enabled: true, headers: {}, allowFile: false },
+    fetchedAt: new Date(),
+    tagger,
+  });
+  const title = values.title ?? processed.parsed.title ?? undefined;
+  const entry: FeedEntry = {
+    id: values.id ?? freeId(slugForFeed(title, url), new Set(settings.feeds.map((f) => f.id))),
+    url: loaded.notes.length > 0 ? loaded.url : url,
+    ...(title ? { title } : {}),
+    ...(list(values.tags) ? { tags: list(values.tags)! } : {}),
+    ...(list(values.regions) ? { regions: list(values.regions)! } : {}),
+    ...(values.language ?? processed.parsed.language?.slice(0, 2).toLowerCase()
+      ? { language: (values.language ?? processed.parsed.language!.slice(0, 2)).toLowerCase() }
+      : {}),
+    ...(values.interval ? { intervalMinutes: Number(values.interval) } : {}),
+  };
+  io.stdout(`${processed.parsed.title ?? url} [${processed.parsed.format}, ${processed.encoding}]: ${processed.articles.length} articles\n`);
+  for (const a of processed.articles.slice(0, 5)) io.stdout(`  - ${a.publishedAt.slice(0, 10)}  ${a.title}\n`);
+  for (const w of [...loaded.notes, ...processed.warnings].slice(0, 10)) io.stdout(`  warning: ${w}\n`);
+  io.stdout(`entry: ${JSON.stringify(entry)}\n`);
+  if (values['dry-run']) {
+    io.stdout('dry run: feeds.json not changed\n');
+    return EXIT.OK;
+  }
+  appendFeeds(file, [entry]);
+  io.stdout(`added "${entry.id}" to ${file}\n`);
+  return EXIT.OK;
+}
+
+function importOpml(file: string, argv: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  const source = positionals[0];
+  if (!source) {
+    io.stderr(`${FEEDS_USAGE}\n`);
+    return EXIT.USAGE;
+  }
+  const outlines = parseOpml(readFileSync(path.resolve(io.cwd, source), 'utf8'));
+  const settings = readFeedsFile(file);
+  const urls = new Set(settings.feeds.map((f) => f.url));
+  const ids = new Set(settings.feeds.map((f) => f.id));
+  const entries: FeedEntry[] = [];
+  let skipped = 0;
+  for (const o of outlines) {
+    if (urls.has(o.xmlUrl)) {
+      skipped++;
+      continue;
+    }
+    const id = freeId(slugForFeed(o.title, o.xmlUrl), ids);
+    ids.add(id);
+    urls.add(o.xmlUrl);
+    const tags = o.folders.map((f) => f.toLowerCase());
+    entries.push({ id, url: o.xmlUrl, ...(o.title ? { title: o.title } : {}), ...(tags.length ? { tags } : {}) });
+  }
+  for (const e of entries) io.stdout(`  + ${e.id}  ${e.url}\n`);
+  io.stdout(`${entries.length} new feeds, ${skipped} already present\n`);
+  if (!values['dry-run'] && entries.length > 0) {
+    appendFeeds(file, entries);
+    io.stdout(`written to ${file}\n`);
+  }
+  return EXIT.OK;
+}
+
+function exportOpml(file: string, argv: readonly string[], io: CliIo): number {
+  const { values } = parseArgs({ args: [...argv], options: { out: { type: 'string' } } });
+  const settings = readFeedsFile(file);
+  const opml = toOpml(settings.feeds);
+  if (values.out) {
+    writeFileSync(path.resolve(io.cwd, values.out), opml);
+    io.stdout(`${settings.feeds.length} feeds written to ${values.out}\n`);
+  } else io.stdout(opml);
+  return EXIT.OK;
+}

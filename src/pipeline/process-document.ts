@@ -1,0 +1,73 @@
+/**
+ * The path every feed document takes from bytes to Articles: decode, parse, normalize. Shared by
+ * ingestion (refresh-feed.ts), `newsgate preview` and the conformance script, so that what an
+ * operator previews is exactly what newsgate will store.
+ */
+import type { Article } from '../model/article.ts';
+import type { FeedConfig } from '../model/feed.ts';
+import type { ParsedFeed } from '../model/raw-feed.ts';
+import { decodeFeed } from '../ingest/decode/decode-feed.ts';
+import { parseFeed } from '../ingest/parse/parse-feed.ts';
+import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
+import { normalizeItem } from '../normalize/normalize-item.ts';
+
+export interface DocumentInput {
+  readonly bytes: Uint8Array;
+  /** The HTTP Content-Type (or what `--content-type` stands in for), for its charset. */
+  readonly contentType?: string;
+  /** Where the document came from (after redirects): base for relative links. */
+  readonly url: string;
+  readonly feed: FeedConfig;
+  readonly fetchedAt: Date;
+  readonly tagger: Tagger;
+}
+
+export interface ProcessedDocument {
+  readonly parsed: ParsedFeed;
+  /** The charset the bytes were decoded with. */
+  readonly encoding: string;
+  /** One per item, in feed order, de-duplicated by id (a feed listing an item twice keeps the first). */
+  readonly articles: Article[];
+  /** Unknown names found, per article id (for discovery). */
+  readonly candidatesByArticle: Map<string, readonly Candidate[]>;
+  /** Decode, parse and per-item normalize warnings, each said once. */
+  readonly warnings: string[];
+}
+
+/**
+ * Turns one fetched document into Articles. Throws NewsgateError (PARSE_NOT_A_FEED,
+ * PARSE_MALFORMED, DECODE_FAILED) only when nothing at all can be read; a bad item is dropped
+ * with a warning and never takes the good ones with it.
+ */
+export async function processDocument(input: DocumentInput): Promise<ProcessedDocument> {
+  const decoded = decodeFeed(input.bytes, input.contentType);
+  const parsed = await parseFeed(decoded.text, { url: input.url });
+  const warnings = [...decoded.warnings, ...parsed.warnings];
+  const articles: Article[] = [];
+  const candidatesByArticle = new Map<string, readonly Candidate[]>();
+  const seen = new Set<string>();
+  parsed.items.forEach((item, index) => {
+    try {
+      const normalized = normalizeItem(item, {
+        feed: input.feed,
+        feedTitle: parsed.title,
+        feedLink: parsed.link,
+        feedLanguage: parsed.language,
+        documentUrl: input.url,
+        fetchedAt: input.fetchedAt,
+        tagger: input.tagger,
+      });
+      warnings.push(...normalized.warnings);
+      if (seen.has(normalized.article.id)) {
+        warnings.push(`item ${index + 1} repeats an earlier item (same id); kept the first`);
+        return;
+      }
+      seen.add(normalized.article.id);
+      articles.push(normalized.article);
+      if (normalized.candidates.length > 0) candidatesByArticle.set(normalized.article.id, normalized.candidates);
+    } catch (err) {
+      warnings.push(`item ${index + 1} ("${item.title ?? item.link ?? item.guid ?? '?'}") was skipped: ${(err as Error).message}`);
+    }
+  });
+  return { parsed, encoding: decoded.encoding, articles, candidatesByArticle, warnings: [...new Set(warnings)] };
+}

@@ -1,0 +1,202 @@
+/**
+ * Wiring: config → dictionaries → store → pipeline → GraphQL → HTTP/WebSocket. `startGateway`
+ * is what `npm start` runs and what the end-to-end tests start in-process; `stop()` is the
+ * graceful shutdown (stop polling, finish writes, close the store).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config, FeedsSettings } from '../config/config.types.ts';
+import type { Logger } from '../observability/logger.ts';
+import { createMetrics, type Metrics } from '../observability/metrics.ts';
+import type { FeedConfig } from '../model/feed.ts';
+import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
+import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
+import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
+import { ArticleStore } from '../store/article-store.ts';
+import { CandidateStore } from '../store/candidate-store.ts';
+import { openCoordination } from '../store/coordination/open-coordination.ts';
+import { replicateStore } from '../store/coordination/replicate-store.ts';
+import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
+import { createGraphqlHttpHandler } from '../graphql/http.ts';
+import type { GatewayServices } from '../graphql/context.ts';
+import { attachSubscriptions } from './subscriptions.ts';
+import { buildHealthReport } from './health.ts';
+import { watchFeedsFile } from './watch-feeds-file.ts';
+import { VERSION } from './version.ts';
+
+export interface Gateway {
+  /** e.g. http://127.0.0.1:4000 */
+  readonly url: string;
+  readonly port: number;
+  readonly store: ArticleStore;
+  readonly scheduler: FeedScheduler;
+  readonly metrics: Metrics;
+  /** Graceful: stops polling, waits for writes, closes connections and the store. */
+  stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  readonly logger: Logger;
+  /** Watch feeds.json for edits (default true). */
+  readonly watchConfig?: boolean;
+  /** Scheduler tick (tests use a short one). */
+  readonly tickMs?: number;
+}
+
+/** Starts everything; resolves once the port listens and the store has been restored. */
+export async function startGateway(config: Config, opts: GatewayOptions): Promise<Gateway> {
+  const { logger } = opts;
+  const startedAt = Date.now();
+  const metrics = createMetrics();
+  const { tagger, catalog } = await createDefaultTagger({ extraFiles: [...config.feeds.dictionaries] });
+  logger.info({ actors: catalog.actors.length, regions: catalog.regions.length, topics: catalog.topics.length }, 'dictionaries loaded');
+
+  const store = await ArticleStore.open({
+    url: config.storeUrl,
+    regionAncestors: (id: string) => catalog.regionAncestors(id),
+    retention: config.feeds.retention,
+    logger,
+  });
+  logger.info({ store: config.storeUrl, articles: store.size(), ms: Date.now() - startedAt }, 'store restored');
+  const candidates = await CandidateStore.open({ url: config.storeUrl, logger });
+  const coordination = await openCoordination(config.storeUrl, logger);
+  // With Redis: announce this replica's writes, pull in the others'. A no-op bus otherwise.
+  const stopReplication = await replicateStore(store, coordination.bus, logger);
+
+  let feeds: FeedsSettings = config.feeds;
+  const scheduler = new FeedScheduler({
+    refresh: {
+      store,
+      tagger,
+      fetch: feeds.fetch,
+      logger,
+      metrics,
+      onCandidates: (_feedId, found) => {
+        for (const [articleId, list] of found) candidates.record(articleId, list);
+      },
+    },
+    limiter: new HostLimiter({
+      concurrency: feeds.fetch.concurrency,
+      perHostConcurrency: feeds.fetch.perHostConcurrency,
+      perHostSpacingMs: feeds.fetch.perHostSpacingMs,
+    }),
+    lock: coordination.lock,
+    logger,
+    ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
+  });
+  scheduler.setFeeds(feeds.feeds);
+
+  const services: GatewayServices = {
+    store,
+    catalog,
+    feeds: (): readonly FeedConfig[] => feeds.feeds,
+    refreshFeed: async (id: string) => {
+      const outcome = await scheduler.refreshNow(id);
+      if (!outcome) return { status: 'skipped', added: 0, updated: 0, error: 'another replica is refreshing this feed' };
+      return {
+        status: outcome.status,
+        added: outcome.added,
+        updated: outcome.updated,
+        ...(outcome.error ? { error: `${outcome.error.code}: ${outcome.error.message}` } : {}),
+      };
+    },
+    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+    candidates: {
+      top: (n, minMentions) =>
+        candidates.top(n, minMentions).map((c) => ({
+          name: c.name,
+          kind: c.kind,
+          mentions: c.mentions,
+          articleCount: c.articles,
+          articleIds: c.sampleArticleIds,
+          lastSeenAt: c.lastSeen,
+        })),
+    },
+    events: { subscribe: (listener) => store.onArticle((article) => listener(article)) },
+  };
+  const apollo = createApolloServer(services, { logger });
+  await apollo.start();
+  const graphqlHandler = createGraphqlHttpHandler(apollo, services);
+
+  const server = http.createServer((req, res) => {
+    void route(req, res).catch((err: unknown) => {
+      logger.error({ err: String(err), url: req.url }, 'request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'internal error' }));
+    });
+  });
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const reachable = await store.ping().catch(() => false);
+      const states = await Promise.all(feeds.feeds.map((f) => store.getFeedState(f.id).catch(() => undefined)));
+      const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles: store.size(), feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
+      metrics.feedsFailing.set(report.feeds.failing);
+      res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(report));
+      return;
+    }
+    if (path === '/metrics' && req.method === 'GET') {
+      metrics.articlesHeld.set(store.size());
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(await metrics.registry.metrics());
+      return;
+    }
+    if (path === '/') {
+      res.writeHead(302, { location: '/graphql' });
+      res.end();
+      return;
+    }
+    if (await graphqlHandler(req, res)) return;
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health, metrics at /metrics` }));
+  }
+
+  const subscriptions = attachSubscriptions(server, await buildGatewaySchema(), services, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info({ url: `${url}/graphql`, port }, 'newsgate listening');
+
+  const watcher =
+    opts.watchConfig === false
+      ? undefined
+      : watchFeedsFile(config.feedsFile, (next) => {
+          feeds = next;
+          scheduler.setFeeds(next.feeds);
+        }, logger);
+  if (config.poll) await scheduler.start();
+  else logger.info('POLL=false: serving stored articles without fetching');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    store,
+    scheduler,
+    metrics,
+    stop() {
+      stopping ??= (async () => {
+        logger.info('shutting down: stopping polling and finishing writes');
+        watcher?.close();
+        await scheduler.stop();
+        await subscriptions.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await apollo.stop();
+        await stopReplication();
+        await coordination.close();
+        await candidates.close();
+        await store.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** newsgate's version, from package.json, for /health and the User-Agent. */
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

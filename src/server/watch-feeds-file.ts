@@ -1,0 +1,61 @@
+/**
+ * Reloads feeds.json while running. An edit that validates replaces the feed list; an invalid
+ * one is logged with the same message start-up would print, and the running config is kept.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import type { FeedsSettings } from '../config/config.types.ts';
+import { readFeedsFile } from '../config/feeds-file.ts';
+import type { Logger } from '../observability/logger.ts';
+
+export interface FeedsFileWatcher {
+  close(): void;
+}
+
+/**
+ * Watches the file's folder (editors replace files by rename, which a watch on the file itself
+ * misses), debounced. `onChange` gets each valid new version.
+ */
+export function watchFeedsFile(
+  file: string,
+  onChange: (settings: FeedsSettings) => void,
+  logger: Logger,
+  debounceMs = 300,
+): FeedsFileWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  let last = '';
+  const reload = () => {
+    try {
+      const settings = readFeedsFile(file);
+      const fingerprint = JSON.stringify(settings);
+      if (fingerprint === last) return;
+      last = fingerprint;
+      onChange(settings);
+      logger.info({ file, feeds: settings.feeds.length }, 'feeds file reloaded');
+    } catch (err) {
+      logger.error({ file, err: (err as Error).message }, 'feeds file change rejected; keeping the running feeds');
+    }
+  };
+  try {
+    last = JSON.stringify(readFeedsFile(file));
+  } catch {
+    // The caller validated it at start; a bad edit since then is reported on the next change.
+  }
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(path.dirname(file), (_event, name) => {
+      if (name !== null && name !== path.basename(file)) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(reload, debounceMs);
+    });
+  } catch (err) {
+    logger.warn({ file, err: (err as Error).message }, 'cannot watch the feeds file; edits need a restart');
+    return { close() {} };
+  }
+  return {
+    close() {
+      if (timer) clearTimeout(timer);
+      watcher.close();
+    },
+  };
+}
