@@ -24,8 +24,16 @@ export interface PreviewEntity {
   evidence: readonly Evidence[];
 }
 
+/** The feed an article came from, as DESIGN.md's `source`. */
+export interface PreviewSource {
+  id: string;
+  title: string | null;
+  siteUrl: string | null;
+}
+
 /** An Article as printed: every field of DESIGN.md, entities as objects. */
 export type PreviewArticle = Omit<Article, 'actors' | 'regions' | 'topics' | 'evidence'> & {
+  source: PreviewSource;
   actors: PreviewEntity[];
   regions: PreviewEntity[];
   topics: PreviewEntity[];
@@ -37,7 +45,7 @@ export interface PreviewDocument {
 }
 
 /** Resolves an article's entity refs through the catalog (unknown ids keep their id as name). */
-export function toPreviewArticle(article: Article, catalog: EntityCatalog): PreviewArticle {
+export function toPreviewArticle(article: Article, catalog: EntityCatalog, source: PreviewSource): PreviewArticle {
   const { evidence, actors, regions, topics, ...rest } = article;
   const resolve = (refs: readonly EntityRef[], kind: 'actors' | 'regions' | 'topics'): PreviewEntity[] =>
     refs.map((ref) => {
@@ -57,5 +65,5 @@ export function toPreviewArticle(article: Article, catalog: EntityCatalog): Prev
         evidence: evidence[kind][ref.id] ?? [],
       };
     });
-  return { ...rest, actors: resolve(actors, 'actors'), regions: resolve(regions, 'regions'), topics: resolve(topics, 'topics') };
+  return { ...rest, source, actors: resolve(actors, 'actors'), regions: resolve(regions, 'regions'), topics: resolve(topics, 'topics') };
 }

@@ -83,7 +83,8 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
     failed = true;
   }
   const limit = values.limit ? Number(values.limit) : Infinity;
-  document.articles = articles.slice(0, limit).map((a) => toPreviewArticle(a, catalog));
+  const source = { id: feed.id, title: document.feed.title, siteUrl: document.feed.link };
+  document.articles = articles.slice(0, limit).map((a) => toPreviewArticle(a, catalog, source));
   if (values.json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
   else io.stdout(renderText(document));
   if (failed && !values.json) io.stderr(`newsgate: could not read ${target}\n`);
