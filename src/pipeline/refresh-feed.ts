@@ -108,6 +108,9 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps): Promise<
   } else if (result.kind === 'notModified') {
     Object.assign(state, { etag: result.etag ?? previous.etag, lastModified: result.lastModified ?? previous.lastModified });
     outcome = { feedId: feed.id, status: 'not_modified', added: 0, updated: 0, unchanged: 0 };
+  } else if (result.error.details.aborted === true) {
+    // Cancelled by newsgate (shutdown): not the feed's fault, so its state is left as it was.
+    return { ...failedOutcome(feed.id, result.error), state: previous };
   } else {
     outcome = failedOutcome(feed.id, result.error);
   }
