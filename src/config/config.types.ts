@@ -47,6 +47,8 @@ export interface EnvSettings {
   readonly adminToken?: string;
   /** `POLL=false` serves the stored articles without fetching (read-only replicas, demos). */
   readonly poll: boolean;
+  /** `RESPONSE_CACHE=off` turns off Apollo's response cache in the store. */
+  readonly responseCache: boolean;
 }
 
 export interface Config extends EnvSettings {

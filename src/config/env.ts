@@ -16,6 +16,7 @@ export const ENV_DEFAULTS = Object.freeze({
   STORE_URL: 'sqlite://data/newsgate.sqlite',
   LOG_LEVEL: 'info',
   POLL: 'true',
+  RESPONSE_CACHE: 'on',
 });
 
 /** Validates and types the environment. Throws NewsgateError(CONFIG_INVALID) naming each bad variable. */
@@ -45,6 +46,10 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(poll)) {
     problems.push({ path: 'POLL', message: `must be true or false, got "${get('POLL')}".`, example: 'POLL=false' });
   }
+  const responseCache = get('RESPONSE_CACHE').toLowerCase();
+  if (!['on', 'off'].includes(responseCache)) {
+    problems.push({ path: 'RESPONSE_CACHE', message: `must be on or off, got "${get('RESPONSE_CACHE')}".`, example: 'RESPONSE_CACHE=off' });
+  }
   if (problems.length > 0) {
     throw new NewsgateError(
       ErrorCode.CONFIG_INVALID,
@@ -62,6 +67,7 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     storeUrl,
     logLevel,
     poll: ['true', '1', 'yes'].includes(poll),
+    responseCache: responseCache === 'on',
     ...(adminToken ? { adminToken } : {}),
   });
 }

@@ -6,12 +6,15 @@
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { pino } from 'pino';
 import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import { createContext, type Context, type GatewayServices } from './context.ts';
+import { cacheControlDirective, DEFAULT_MAX_AGE } from './cache-hints.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
 import { ArticleResolver } from './resolvers/article.resolver.ts';
@@ -62,6 +65,7 @@ export function buildGatewaySchema(): GraphQLSchema {
       SubscriptionResolver,
     ],
     validate: false,
+    directives: [cacheControlDirective],
     pubSub: TOPICS_UNSUPPORTED,
   });
   return schema;
@@ -79,6 +83,12 @@ export interface GatewayOptions {
   readonly logger?: GatewayLogger;
   /** Cache-Control max-age, in seconds, of responses without a tighter hint (default 5). */
   readonly defaultMaxAge?: number;
+  /**
+   * Apollo's response cache over this store (the `cache` namespace). `generation` changes
+   * whenever articles are added, updated or removed: it is part of every cache key, so no
+   * cached answer outlives the articles it was computed from.
+   */
+  readonly responseCache?: { readonly cache: KeyValueCache<string>; generation(): string };
 }
 
 /**
@@ -127,8 +137,18 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
     logger: apolloLogger(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? 5 }),
+      ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? DEFAULT_MAX_AGE }),
       NO_CACHE_FOR_MUTATIONS,
+      ...(options.responseCache
+        ? [
+            responseCachePlugin({
+              cache: options.responseCache.cache,
+              // Everyone sees the same articles: one PUBLIC entry per query, per store generation.
+              sessionId: async () => null,
+              extraCacheKeyData: async () => options.responseCache!.generation(),
+            }),
+          ]
+        : []),
     ],
   });
 }

@@ -3,6 +3,7 @@
  * is what `npm start` runs and what the end-to-end tests start in-process; `stop()` is the
  * graceful shutdown (stop polling, finish writes, close the store).
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config, FeedsSettings } from '../config/config.types.ts';
@@ -14,6 +15,7 @@ import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
+import { KeyvResponseCache } from '../store/response-cache-store.ts';
 import { openCoordination } from '../store/coordination/open-coordination.ts';
 import { replicateStore } from '../store/coordination/replicate-store.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
@@ -114,7 +116,15 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     },
     events: { subscribe: (listener) => store.onArticle((article) => listener(article)) },
   };
-  const apollo = createApolloServer(services, { logger });
+  // Any change to the articles moves the generation, which is part of every response cache key.
+  let generation = 0;
+  const bootId = randomUUID();
+  const stopGeneration = store.onChange(() => void generation++);
+  const responseCache = config.responseCache ? await KeyvResponseCache.open(config.storeUrl, { logger }) : undefined;
+  const apollo = createApolloServer(services, {
+    logger,
+    ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
+  });
   await apollo.start();
   const graphqlHandler = createGraphqlHttpHandler(apollo, services);
 
@@ -190,6 +200,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           server.closeIdleConnections();
         });
         await apollo.stop();
+        stopGeneration();
+        await responseCache?.close();
         await stopReplication();
         await coordination.close();
         await candidates.close();

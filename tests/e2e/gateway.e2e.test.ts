@@ -4,7 +4,7 @@
  * the articles are queryable over HTTP by actor, region, topic, source and date; a restart
  * serves the same articles before any refetch, and the next fetches are conditional.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,28 @@ describe('a fresh gateway over three local feeds', () => {
     expect(outcome?.status).toBe('not_modified');
     expect(feedServer.hits.get('/rss2')!.notModified).toBeGreaterThan(0);
     expect(gateway!.store.size()).toBe(before);
+  });
+});
+
+describe('the response cache', () => {
+  it('answers a repeated query from the cache, and drops it when new articles arrive', async () => {
+    const query = `{ articles(filter: { sources: ["levant-wire"] }) { totalCount } }`;
+    const post = () => fetch(`${gateway!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const first = await post();
+    expect(first.headers.get('cache-control')).toBe('max-age=5, public');
+    const count = ((await first.json()) as any).data.articles.totalCount as number;
+    const second = await post();
+    expect(second.headers.get('age')).not.toBeNull(); // served from the cache
+    expect(((await second.json()) as any).data.articles.totalCount).toBe(count);
+
+    const xml = readFileSync(fixture(/^rss2/), 'utf8').replace(
+      '<item>',
+      '<item><title>Saraya Awliya al-Dam claims rocket attack on Ain al-Asad</title><link>https://levant-wire.example.org/2024/01/21/ain-al-asad/</link><pubDate>Sun, 21 Jan 2024 08:00:00 +0300</pubDate><description>Rockets hit Ain al-Asad air base in Anbar.</description></item><item>',
+    );
+    feedServer.setBody('/rss2', xml);
+    expect((await gateway!.scheduler.refreshNow('levant-wire'))?.added).toBe(1);
+    const third = await post();
+    expect(((await third.json()) as any).data.articles.totalCount).toBe(count + 1);
   });
 });
 

@@ -1,8 +1,10 @@
 /** An actor of the dictionary: a state, force, group, party, person, organisation or outlet. */
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DICTIONARY_MAX_AGE } from '../cache-hints.ts';
 import { AffiliationDirection, AffiliationRelationEnum, ActorKindEnum } from './enums.ts';
 import { connectionType } from './page-info.type.ts';
 
+@Directive(`@cacheControl(maxAge: ${DICTIONARY_MAX_AGE})`)
 @ObjectType({ description: 'An actor of the dictionary, under one canonical id however feeds spell it.' })
 export class Actor {
   @Field(() => ID, { description: 'Slug, e.g. `kataib-hizbullah`.' })
@@ -31,6 +33,7 @@ export interface AffiliationRoot {
   readonly direction: AffiliationDirection;
 }
 
+@Directive(`@cacheControl(maxAge: ${DICTIONARY_MAX_AGE})`)
 @ObjectType({ description: 'A link between two actors, seen from one of them.' })
 export class ActorAffiliation {
   @Field(() => AffiliationRelationEnum)

@@ -1,8 +1,10 @@
 /** A region: a macro-region, country, subdivision, city or place, in one tree. */
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { DICTIONARY_MAX_AGE } from '../cache-hints.ts';
 import { RegionKindEnum } from './enums.ts';
 import { connectionType } from './page-info.type.ts';
 
+@Directive(`@cacheControl(maxAge: ${DICTIONARY_MAX_AGE})`)
 @ObjectType({ description: 'A region; filtering by it includes everything below it.' })
 export class Region {
   @Field(() => ID, { description: '`IQ`, `IQ-BG`, `IQ/jurf-al-sakhr`, `MIDDLE_EAST`.' })
