@@ -1,0 +1,40 @@
+/**
+ * The validated dictionaries as the gazetteer uses them: the public entity shapes of
+ * src/model/entities.ts plus the matching rules that only the tagger needs (which aliases are
+ * case-sensitive, which are ambiguous and need context, which region aliases can stand for
+ * their state as a speaker).
+ */
+import type { Actor, Region, Topic } from '../../model/entities.ts';
+
+/** Matching rules any dictionary entry may carry. */
+export interface MatchRules {
+  /** Aliases matched only in this exact case ("US", "KH", "IS"). */
+  readonly caseSensitiveAliases: readonly string[];
+  /** Aliases that count only with an unambiguous mention of the entry or a context term in the article. */
+  readonly ambiguousAliases: readonly string[];
+  /** Words whose presence (folded, whole word) in the article confirms an ambiguous alias. */
+  readonly contextTerms: readonly string[];
+}
+
+export interface ActorEntry extends Actor, MatchRules {}
+
+export interface RegionEntry extends Region, MatchRules {
+  /**
+   * Aliases that name the state when followed by a speech verb ("Tehran said", "Washington
+   * warned"): a capital city's aliases, or a country's capital-metonym aliases.
+   */
+  readonly metonyms: readonly string[];
+  /** For a capital city or a country with metonyms: the country code whose state speaks. */
+  readonly metonymOf?: string;
+}
+
+export interface TopicEntry extends Topic, MatchRules {}
+
+/** Everything loaded from data/ and the user extension files. */
+export interface Dictionaries {
+  readonly actors: readonly ActorEntry[];
+  readonly regions: readonly RegionEntry[];
+  readonly topics: readonly TopicEntry[];
+  /** Problems that do not stop loading (alias shared by two actors, …), one line each. */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,676 @@
+/**
+ * Reads and validates the dictionaries: `data/actors.json`, `data/regions.json`,
+ * `data/topics.json` and any user extension files (same format, every section optional), so
+ * that an operator's typo is reported at start-up with the file, the JSON path, what is wrong
+ * and what would be right, instead of silently tagging nothing. Countries come from
+ * i18n-iso-countries (names in en, ar, fa, fr) merged with `regions.json` `countries` extras.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import countries from 'i18n-iso-countries';
+import { ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type ActorKind, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
+import { ErrorCode, NewsgateError } from '../../model/errors.ts';
+import type { ActorEntry, Dictionaries, RegionEntry, TopicEntry } from './dictionary.types.ts';
+import { fold } from './fold.ts';
+
+const require = createRequire(import.meta.url);
+const COUNTRY_LANGS = ['en', 'ar', 'fa', 'fr'] as const;
+for (const lang of COUNTRY_LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+
+/** Options of {@link loadDictionaries}. */
+export interface LoadOptions {
+  /** Folder holding actors.json, regions.json and topics.json. */
+  readonly dataDir: string;
+  /** User extension files, applied in order after the base files. */
+  readonly extraFiles?: readonly string[];
+}
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+/** Keys each kind of entry may carry; anything else is a typo worth reporting. */
+const MATCH_KEYS = ['aliases', 'caseSensitiveAliases', 'ambiguousAliases', 'contextTerms', 'description'];
+const KEYS = {
+  actor: ['id', 'name', 'kind', 'affiliations', 'countries', 'wikidata', ...MATCH_KEYS],
+  macro: ['id', 'name', 'members', 'parent', ...MATCH_KEYS],
+  country: ['name', 'demonyms', 'capital', ...MATCH_KEYS],
+  place: ['id', 'kind', 'name', 'parent', 'countryCode', 'lat', 'lon', ...MATCH_KEYS],
+  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'contextTerms', 'description'],
+} as const;
+const TOP_KEYS: Record<string, readonly string[]> = {
+  'actors.json': ['actors', '$schema', '$comment'],
+  'regions.json': ['macroRegions', 'countries', 'places', '$schema', '$comment'],
+  'topics.json': ['topics', '$schema', '$comment'],
+  extension: ['actors', 'macroRegions', 'countries', 'places', 'topics', '$schema', '$comment'],
+};
+const ACTOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SUBDIVISION_ID = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+const PLACE_ID = /^(?:[A-Z]{2}\/[a-z0-9]+(?:-[a-z0-9]+)*|[A-Z][A-Z0-9_]*)$/;
+const MACRO_ID = /^[A-Z][A-Z0-9_]*$/;
+
+interface Problem {
+  readonly file: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Collects every problem of every file, so one run shows them all. */
+class Problems {
+  readonly list: Problem[] = [];
+  readonly warnings: string[] = [];
+  add(file: string, at: string, message: string): void {
+    this.list.push({ file, path: at, message });
+  }
+  throwIfAny(): void {
+    if (this.list.length === 0) return;
+    const shown = this.list.slice(0, 25).map((p) => `  ${p.file}: ${p.path}: ${p.message}`);
+    const more = this.list.length > 25 ? `\n  … and ${this.list.length - 25} more` : '';
+    throw new NewsgateError(
+      ErrorCode.DICTIONARY_INVALID,
+      `${this.list.length} problem${this.list.length === 1 ? '' : 's'} in the dictionaries:\n${shown.join('\n')}${more}`,
+      { details: { problems: this.list } },
+    );
+  }
+}
+
+/** Field readers that record a problem and return a safe default. */
+class Reader {
+  constructor(
+    readonly problems: Problems,
+    readonly file: string,
+  ) {}
+
+  object(value: Json, at: string, example: string): Obj | null {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Obj;
+    this.problems.add(this.file, at, `must be an object, e.g. ${example}`);
+    return null;
+  }
+
+  array(value: Json, at: string, example: string): Json[] {
+    if (value === undefined) return [];
+    if (Array.isArray(value)) return value;
+    this.problems.add(this.file, at, `must be an array, e.g. ${example}`);
+    return [];
+  }
+
+  keys(obj: Obj, at: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(obj)) {
+      if (!allowed.includes(key)) this.problems.add(this.file, `${at}.${key}`, `unknown key "${key}"; allowed keys are ${allowed.join(', ')}`);
+    }
+  }
+
+  string(obj: Obj, key: string, at: string, example: string, required: boolean): string | undefined {
+    const value = obj[key];
+    if (value === undefined && !required) return undefined;
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    this.problems.add(this.file, `${at}.${key}`, `${value === undefined ? 'is missing' : 'must be a non-empty string'}, e.g. "${key}": ${example}`);
+    return undefined;
+  }
+
+  strings(obj: Obj, key: string, at: string, example: string): string[] {
+    const out: string[] = [];
+    this.array(obj[key], `${at}.${key}`, example).forEach((v, i) => {
+      if (typeof v === 'string' && fold(v) !== '') out.push(v.trim());
+      else this.problems.add(this.file, `${at}.${key}[${i}]`, `must be a non-empty string with letters or digits, e.g. ${example}`);
+    });
+    return out;
+  }
+
+  number(obj: Obj, key: string, at: string, min: number, max: number): number | undefined {
+    const value = obj[key];
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+    this.problems.add(this.file, `${at}.${key}`, `must be a number between ${min} and ${max}, e.g. "${key}": 33.31`);
+    return undefined;
+  }
+
+  oneOf<T extends string>(obj: Obj, key: string, at: string, allowed: readonly T[], required: boolean): T | undefined {
+    const value = obj[key];
+    if (value === undefined && !required) return undefined;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.add(this.file, `${at}.${key}`, `${value === undefined ? 'is missing' : `"${String(value)}" is not allowed`}; use one of ${allowed.join(', ')}`);
+    return undefined;
+  }
+}
+
+const unique = (items: Iterable<string>): string[] => [...new Set(items)];
+const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+
+/** Mutable accumulators while files are merged. */
+interface Draft {
+  id: string;
+  name?: string;
+  aliases: string[];
+  caseSensitiveAliases: string[];
+  ambiguousAliases: string[];
+  contextTerms: string[];
+  description?: string;
+  origin: { file: string; path: string };
+}
+interface ActorDraft extends Draft {
+  kind?: ActorKind;
+  affiliations: Affiliation[];
+  countries: string[];
+  wikidata?: string;
+}
+interface RegionDraft extends Draft {
+  kind: RegionKind;
+  parent?: string;
+  members: string[];
+  countryCode?: string;
+  lat?: number;
+  lon?: number;
+  capital?: string;
+  extraAliases: string[];
+}
+interface TopicDraft extends Draft {
+  parent?: string;
+  phrases: string[];
+  categories: string[];
+}
+
+function readMatchRules(r: Reader, obj: Obj, at: string): Pick<Draft, 'aliases' | 'caseSensitiveAliases' | 'ambiguousAliases' | 'contextTerms' | 'description'> {
+  const description = r.string(obj, 'description', at, '"One line for the analyst."', false);
+  return {
+    aliases: r.strings(obj, 'aliases', at, '["Kataib Hezbollah", "كتائب حزب الله"]'),
+    caseSensitiveAliases: r.strings(obj, 'caseSensitiveAliases', at, '["KH"]'),
+    ambiguousAliases: r.strings(obj, 'ambiguousAliases', at, '["KH"]'),
+    contextTerms: r.strings(obj, 'contextTerms', at, '["militia", "Iraq"]'),
+    ...(description === undefined ? {} : { description }),
+  };
+}
+
+function mergeDraft<D extends Draft>(target: D, extra: D): void {
+  target.aliases = unique([...target.aliases, ...extra.aliases]);
+  target.caseSensitiveAliases = unique([...target.caseSensitiveAliases, ...extra.caseSensitiveAliases]);
+  target.ambiguousAliases = unique([...target.ambiguousAliases, ...extra.ambiguousAliases]);
+  target.contextTerms = unique([...target.contextTerms, ...extra.contextTerms]);
+  if (extra.name !== undefined) target.name = extra.name;
+  if (extra.description !== undefined) target.description = extra.description;
+}
+
+/** The state of loading across files. */
+class Loader {
+  readonly problems = new Problems();
+  readonly actors = new Map<string, ActorDraft>();
+  readonly regions = new Map<string, RegionDraft>();
+  readonly topics = new Map<string, TopicDraft>();
+
+  constructor() {
+    for (const code of Object.keys(countries.getAlpha2Codes())) {
+      const names: string[] = [];
+      for (const lang of COUNTRY_LANGS) {
+        const n = countries.getName(code, lang, { select: 'all' });
+        if (Array.isArray(n)) names.push(...n);
+      }
+      const english = displayName(code);
+      this.regions.set(code, {
+        id: code,
+        kind: 'COUNTRY',
+        name: english,
+        aliases: unique(names.map((n) => n.trim()).filter((n) => n !== '')),
+        caseSensitiveAliases: [],
+        ambiguousAliases: [],
+        contextTerms: [],
+        members: [],
+        countryCode: code,
+        extraAliases: [],
+        origin: { file: 'i18n-iso-countries', path: code },
+      });
+    }
+  }
+
+  file(file: string, doc: Json, kind: keyof typeof TOP_KEYS): void {
+    const r = new Reader(this.problems, file);
+    const root = r.object(doc, '$', '{ "actors": [ … ] }');
+    if (root === null) return;
+    r.keys(root, '$', TOP_KEYS[kind]!);
+    const base = kind !== 'extension';
+    if (kind === 'actors.json' && root.actors === undefined) r.problems.add(file, '$.actors', 'is missing, e.g. { "actors": [ { "id": "kataib-hizbullah", … } ] }');
+    if (kind === 'topics.json' && root.topics === undefined) r.problems.add(file, '$.topics', 'is missing, e.g. { "topics": [ { "id": "drone-strike", … } ] }');
+    r.array(root.actors, 'actors', '[{ "id": "kataib-hizbullah", … }]').forEach((v, i) => this.actor(r, v, `actors[${i}]`, base));
+    r.array(root.macroRegions, 'macroRegions', '[{ "id": "LEVANT", … }]').forEach((v, i) => this.macro(r, v, `macroRegions[${i}]`));
+    if (root.countries !== undefined) {
+      const map = r.object(root.countries, 'countries', '{ "IQ": { "demonyms": ["Iraqi"] } }');
+      for (const [code, v] of Object.entries(map ?? {})) this.country(r, code, v, `countries.${code}`);
+    }
+    r.array(root.places, 'places', '[{ "id": "IQ/baghdad", … }]').forEach((v, i) => this.place(r, v, `places[${i}]`));
+    r.array(root.topics, 'topics', '[{ "id": "drone-strike", … }]').forEach((v, i) => this.topic(r, v, `topics[${i}]`, base));
+  }
+
+  private actor(r: Reader, value: Json, at: string, base: boolean): void {
+    const obj = r.object(value, at, '{ "id": "kataib-hizbullah", "name": "Kata\'ib Hizbullah", "kind": "ARMED_GROUP", "aliases": [] }');
+    if (obj === null) return;
+    r.keys(obj, at, KEYS.actor);
+    const id = r.string(obj, 'id', at, '"kataib-hizbullah"', true);
+    if (id === undefined) return;
+    if (!ACTOR_ID.test(id)) r.problems.add(r.file, `${at}.id`, `"${id}" is not a slug; use lower-case words joined by hyphens, e.g. "kataib-hizbullah"`);
+    const existing = this.actors.get(id);
+    if (existing !== undefined && base) {
+      r.problems.add(r.file, `${at}.id`, `duplicate id "${id}" (first at ${existing.origin.file} ${existing.origin.path}); give each actor one entry and put spellings in "aliases"`);
+      return;
+    }
+    const required = existing === undefined;
+    const name = r.string(obj, 'name', at, '"Kata\'ib Hizbullah"', required);
+    const kind = r.oneOf(obj, 'kind', at, ACTOR_KINDS, required);
+    const affiliations: Affiliation[] = [];
+    r.array(obj.affiliations, `${at}.affiliations`, '[{ "actor": "islamic-resistance-in-iraq", "relation": "member_of" }]').forEach((a, i) => {
+      const aAt = `${at}.affiliations[${i}]`;
+      const link = r.object(a, aAt, '{ "actor": "islamic-resistance-in-iraq", "relation": "member_of" }');
+      if (link === null) return;
+      r.keys(link, aAt, ['actor', 'relation']);
+      const target = r.string(link, 'actor', aAt, '"islamic-resistance-in-iraq"', true);
+      const relation = r.oneOf<AffiliationRelation>(link, 'relation', aAt, AFFILIATION_RELATIONS, true);
+      if (target !== undefined && relation !== undefined) affiliations.push({ actor: target, relation });
+    });
+    const codes = r.strings(obj, 'countries', at, '["IQ"]');
+    codes.forEach((c, i) => {
+      if (!isCountryCode(c)) r.problems.add(r.file, `${at}.countries[${i}]`, `"${c}" is not an ISO 3166-1 alpha-2 code; use e.g. "IQ"`);
+    });
+    const wikidata = r.string(obj, 'wikidata', at, '"Q123456"', false);
+    if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) r.problems.add(r.file, `${at}.wikidata`, `"${wikidata}" is not a Wikidata id; use e.g. "Q796"`);
+    const draft: ActorDraft = {
+      id,
+      ...(name === undefined ? {} : { name }),
+      ...(kind === undefined ? {} : { kind }),
+      ...readMatchRules(r, obj, at),
+      affiliations,
+      countries: codes,
+      ...(wikidata === undefined ? {} : { wikidata }),
+      origin: { file: r.file, path: at },
+    };
+    if (existing === undefined) {
+      this.actors.set(id, draft);
+      return;
+    }
+    mergeDraft(existing, draft);
+    if (kind !== undefined) existing.kind = kind;
+    if (wikidata !== undefined) existing.wikidata = wikidata;
+    const key = (a: Affiliation): string => `${a.actor} ${a.relation}`;
+    const seen = new Set(existing.affiliations.map(key));
+    existing.affiliations.push(...affiliations.filter((a) => !seen.has(key(a))));
+    existing.countries = unique([...existing.countries, ...codes]);
+  }
+
+  private macro(r: Reader, value: Json, at: string): void {
+    const obj = r.object(value, at, '{ "id": "LEVANT", "name": "Levant", "aliases": [], "members": ["SY", "LB"] }');
+    if (obj === null) return;
+    r.keys(obj, at, KEYS.macro);
+    const id = r.string(obj, 'id', at, '"LEVANT"', true);
+    if (id === undefined) return;
+    if (!MACRO_ID.test(id) || isCountryCode(id)) r.problems.add(r.file, `${at}.id`, `"${id}" is not a macro-region id; use upper-case words joined by "_", e.g. "MIDDLE_EAST"`);
+    const existing = this.regions.get(id);
+    if (existing !== undefined && existing.kind !== 'MACRO_REGION') {
+      r.problems.add(r.file, `${at}.id`, `"${id}" is already a ${existing.kind} (${existing.origin.file} ${existing.origin.path}); pick another id`);
+      return;
+    }
+    const members = r.strings(obj, 'members', at, '["SY", "LB"]');
+    members.forEach((m, i) => {
+      if (!isCountryCode(m)) r.problems.add(r.file, `${at}.members[${i}]`, `"${m}" is not an ISO 3166-1 alpha-2 code; members are countries, e.g. "IQ"`);
+    });
+    const name = r.string(obj, 'name', at, '"Levant"', existing === undefined);
+    const parent = r.string(obj, 'parent', at, '"MIDDLE_EAST"', false);
+    const draft: RegionDraft = {
+      id,
+      kind: 'MACRO_REGION',
+      ...(name === undefined ? {} : { name }),
+      ...readMatchRules(r, obj, at),
+      members,
+      ...(parent === undefined ? {} : { parent }),
+      extraAliases: [],
+      origin: { file: r.file, path: at },
+    };
+    if (existing === undefined) this.regions.set(id, draft);
+    else {
+      mergeDraft(existing, draft);
+      existing.members = unique([...existing.members, ...members]);
+      if (parent !== undefined) existing.parent = parent;
+    }
+  }
+
+  private country(r: Reader, code: string, value: Json, at: string): void {
+    const obj = r.object(value, at, '{ "demonyms": ["Iraqi", "Iraqis"], "capital": "IQ/baghdad" }');
+    if (obj === null) return;
+    const existing = this.regions.get(code);
+    if (existing === undefined || existing.kind !== 'COUNTRY') {
+      r.problems.add(r.file, at, `"${code}" is not an ISO 3166-1 alpha-2 country code; use e.g. "IQ"`);
+      return;
+    }
+    r.keys(obj, at, KEYS.country);
+    const rules = readMatchRules(r, obj, at);
+    const demonyms = r.strings(obj, 'demonyms', at, '["Iraqi", "Iraqis"]');
+    const capital = r.string(obj, 'capital', at, '"IQ/baghdad"', false);
+    const name = r.string(obj, 'name', at, '"Iraq"', false);
+    mergeDraft(existing, { ...existing, ...rules, ...(name === undefined ? {} : { name }), aliases: [...rules.aliases, ...demonyms] });
+    existing.extraAliases = unique([...existing.extraAliases, ...rules.aliases]);
+    if (capital !== undefined) existing.capital = capital;
+    existing.origin = { file: r.file, path: at };
+  }
+
+  private place(r: Reader, value: Json, at: string): void {
+    const obj = r.object(value, at, '{ "id": "IQ/baghdad", "kind": "CITY", "name": "Baghdad", "parent": "IQ-BG", "countryCode": "IQ" }');
+    if (obj === null) return;
+    r.keys(obj, at, KEYS.place);
+    const id = r.string(obj, 'id', at, '"IQ/baghdad"', true);
+    if (id === undefined) return;
+    const existing = this.regions.get(id);
+    if (existing !== undefined && (existing.kind === 'COUNTRY' || existing.kind === 'MACRO_REGION')) {
+      r.problems.add(r.file, `${at}.id`, `"${id}" is already a ${existing.kind}; places use "<CC>/<slug>" or ISO 3166-2 ids, e.g. "IQ/baghdad", "IQ-BG"`);
+      return;
+    }
+    const placeKinds = REGION_KINDS.filter((k) => k !== 'COUNTRY' && k !== 'MACRO_REGION');
+    const kind = r.oneOf(obj, 'kind', at, placeKinds, existing === undefined) ?? existing?.kind;
+    if (kind === 'SUBDIVISION' && !SUBDIVISION_ID.test(id)) r.problems.add(r.file, `${at}.id`, `"${id}" is not an ISO 3166-2 code; subdivisions use e.g. "IQ-BG"`);
+    if (kind !== undefined && kind !== 'SUBDIVISION' && !PLACE_ID.test(id)) r.problems.add(r.file, `${at}.id`, `"${id}" is not a place id; use "<CC>/<slug>", e.g. "IQ/jurf-al-sakhr" (or "RED_SEA" for a sea)`);
+    const countryCode = r.string(obj, 'countryCode', at, '"IQ"', false);
+    if (countryCode !== undefined && !isCountryCode(countryCode)) r.problems.add(r.file, `${at}.countryCode`, `"${countryCode}" is not an ISO 3166-1 alpha-2 code; use e.g. "IQ"`);
+    const prefix = /^([A-Z]{2})[-/]/.exec(id)?.[1];
+    if (prefix !== undefined && countryCode !== undefined && prefix !== countryCode) r.problems.add(r.file, `${at}.countryCode`, `"${countryCode}" does not match the id's country "${prefix}"; use "${prefix}"`);
+    const name = r.string(obj, 'name', at, '"Baghdad"', existing === undefined);
+    const parent = r.string(obj, 'parent', at, '"IQ-BG"', false);
+    const lat = r.number(obj, 'lat', at, -90, 90);
+    const lon = r.number(obj, 'lon', at, -180, 180);
+    const draft: RegionDraft = {
+      id,
+      kind: kind ?? 'PLACE',
+      ...(name === undefined ? {} : { name }),
+      ...readMatchRules(r, obj, at),
+      members: [],
+      ...(parent === undefined ? {} : { parent }),
+      ...(countryCode === undefined ? (prefix !== undefined && isCountryCode(prefix) ? { countryCode: prefix } : {}) : { countryCode }),
+      ...(lat === undefined ? {} : { lat }),
+      ...(lon === undefined ? {} : { lon }),
+      extraAliases: [],
+      origin: { file: r.file, path: at },
+    };
+    if (existing === undefined) this.regions.set(id, draft);
+    else {
+      mergeDraft(existing, draft);
+      if (parent !== undefined) existing.parent = parent;
+      if (lat !== undefined) existing.lat = lat;
+      if (lon !== undefined) existing.lon = lon;
+    }
+  }
+
+  private topic(r: Reader, value: Json, at: string, base: boolean): void {
+    const obj = r.object(value, at, '{ "id": "drone-strike", "label": "Drone strike", "parent": "armed-attack", "phrases": ["drone strike"] }');
+    if (obj === null) return;
+    r.keys(obj, at, KEYS.topic);
+    const id = r.string(obj, 'id', at, '"drone-strike"', true);
+    if (id === undefined) return;
+    if (!ACTOR_ID.test(id)) r.problems.add(r.file, `${at}.id`, `"${id}" is not a slug; use lower-case words joined by hyphens, e.g. "drone-strike"`);
+    const existing = this.topics.get(id);
+    if (existing !== undefined && base) {
+      r.problems.add(r.file, `${at}.id`, `duplicate id "${id}" (first at ${existing.origin.file} ${existing.origin.path})`);
+      return;
+    }
+    const label = r.string(obj, 'label', at, '"Drone strike"', existing === undefined);
+    const parent = r.string(obj, 'parent', at, '"armed-attack"', false);
+    const phrases = r.strings(obj, 'phrases', at, '["drone strike", "مسيرة"]');
+    const caseSensitive = r.strings(obj, 'caseSensitivePhrases', at, '["UAV"]');
+    const ambiguous = r.strings(obj, 'ambiguousPhrases', at, '["strike"]');
+    const categories = r.strings(obj, 'categories', at, '["drones"]');
+    const contextTerms = r.strings(obj, 'contextTerms', at, '["drone"]');
+    const description = r.string(obj, 'description', at, '"One line."', false);
+    const draft: TopicDraft = {
+      id,
+      ...(label === undefined ? {} : { name: label }),
+      ...(parent === undefined ? {} : { parent }),
+      aliases: [],
+      phrases: unique([...phrases, ...caseSensitive, ...ambiguous]),
+      caseSensitiveAliases: caseSensitive,
+      ambiguousAliases: ambiguous,
+      contextTerms,
+      categories,
+      ...(description === undefined ? {} : { description }),
+      origin: { file: r.file, path: at },
+    };
+    if (existing === undefined) this.topics.set(id, draft);
+    else {
+      mergeDraft(existing, draft);
+      existing.phrases = unique([...existing.phrases, ...draft.phrases]);
+      existing.categories = unique([...existing.categories, ...categories]);
+      if (parent !== undefined) existing.parent = parent;
+    }
+  }
+
+  /** Cross-reference checks once every file is in, then the frozen result. */
+  finish(): Dictionaries {
+    const p = this.problems;
+    for (const a of this.actors.values()) {
+      a.affiliations.forEach((link, i) => {
+        if (!this.actors.has(link.actor)) p.add(a.origin.file, `${a.origin.path}.affiliations[${i}].actor`, `no actor has id "${link.actor}"; use an existing id (e.g. "${closest(link.actor, this.actors.keys())}") or add the actor`);
+        if (link.actor === a.id) p.add(a.origin.file, `${a.origin.path}.affiliations[${i}].actor`, `an actor cannot be affiliated with itself`);
+      });
+    }
+    for (const reg of this.regions.values()) {
+      if (reg.parent !== undefined) {
+        const parent = this.regions.get(reg.parent);
+        if (parent === undefined) p.add(reg.origin.file, `${reg.origin.path}.parent`, `no region has id "${reg.parent}"; use an existing id, e.g. "${closest(reg.parent, this.regions.keys())}"`);
+        else if (reg.kind === 'MACRO_REGION' && parent.kind !== 'MACRO_REGION') p.add(reg.origin.file, `${reg.origin.path}.parent`, `a macro-region's parent must be a macro-region, not ${parent.kind} "${parent.id}"`);
+      } else if (reg.kind !== 'MACRO_REGION' && reg.kind !== 'COUNTRY' && reg.countryCode === undefined) {
+        p.add(reg.origin.file, `${reg.origin.path}.parent`, `a place needs a "parent" or a "countryCode", e.g. "parent": "IQ-BG"`);
+      }
+      if (reg.capital !== undefined) {
+        const cap = this.regions.get(reg.capital);
+        if (cap === undefined || cap.countryCode !== reg.id) p.add(reg.origin.file, `${reg.origin.path}.capital`, `"${reg.capital}" is not a place of ${reg.id}; use a place id such as "${reg.id}/${slug(reg.name ?? '')}"`);
+      }
+    }
+    for (const cycle of findCycles(this.regions)) p.add(cycle.origin.file, `${cycle.origin.path}.parent`, `region parents form a cycle through "${cycle.id}"; a region's parent must be larger than it`);
+    for (const t of this.topics.values()) {
+      if (t.parent !== undefined && !this.topics.has(t.parent)) p.add(t.origin.file, `${t.origin.path}.parent`, `no topic has id "${t.parent}"; use an existing id, e.g. "${closest(t.parent, this.topics.keys())}"`);
+    }
+    for (const cycle of findCycles(this.topics)) p.add(cycle.origin.file, `${cycle.origin.path}.parent`, `topic parents form a cycle through "${cycle.id}"`);
+    p.throwIfAny();
+    this.warnCollisions();
+    return {
+      actors: [...this.actors.values()].map(toActor),
+      regions: this.regionEntries(),
+      topics: [...this.topics.values()].map(toTopic),
+      warnings: p.warnings,
+    };
+  }
+
+  private warnCollisions(): void {
+    const owners = new Map<string, string[]>();
+    for (const a of this.actors.values()) {
+      for (const alias of unique([a.name ?? '', ...a.aliases, ...a.ambiguousAliases, ...a.caseSensitiveAliases].map((s) => fold(s)))) {
+        if (alias === '') continue;
+        const list = owners.get(alias) ?? [];
+        list.push(a.id);
+        owners.set(alias, list);
+      }
+    }
+    for (const [alias, ids] of owners) {
+      if (ids.length > 1) this.problems.warnings.push(`alias "${alias}" belongs to ${ids.length} actors (${ids.join(', ')}): an article naming it is tagged with all of them; make it unique or ambiguous`);
+    }
+  }
+
+  private regionEntries(): RegionEntry[] {
+    const memberOf = new Map<string, string[]>();
+    const depth = (id: string | undefined, n = 0): number => (id === undefined || n > 20 ? n : depth(this.regions.get(id)?.parent, n + 1));
+    for (const reg of this.regions.values()) {
+      for (const m of reg.members) memberOf.set(m, [...(memberOf.get(m) ?? []), reg.id]);
+    }
+    const capitalOf = new Map<string, string>();
+    for (const reg of this.regions.values()) if (reg.capital !== undefined) capitalOf.set(reg.capital, reg.id);
+    return [...this.regions.values()].map((reg) => {
+      const macros = unique(memberOf.get(reg.id) ?? []);
+      let parent = reg.parent;
+      if (reg.kind === 'COUNTRY' && parent === undefined && macros.length > 0) {
+        // The most specific macro-region is the country's parent; all are in memberOf.
+        parent = [...macros].sort((a, b) => depth(b) - depth(a))[0];
+      }
+      let metonyms: string[] = [];
+      let metonymOf: string | undefined;
+      const capitalFor = capitalOf.get(reg.id);
+      if (capitalFor !== undefined) {
+        metonyms = unique([reg.name ?? '', ...reg.aliases]);
+        metonymOf = capitalFor;
+      } else if (reg.kind === 'COUNTRY' && reg.capital === undefined) {
+        // A country with no capital place lists its capital among its extra aliases
+        // ("Washington"); extras that are neither ISO names nor acronyms can stand for the state.
+        const names = new Set(this.i18nNames(reg.id));
+        metonyms = reg.extraAliases.filter((a) => !names.has(fold(a)) && !reg.caseSensitiveAliases.includes(a) && !isAcronym(a));
+        if (metonyms.length > 0) metonymOf = reg.id;
+      }
+      const countryCode = reg.countryCode ?? this.countryAbove(reg.parent);
+      const entry: RegionEntry = {
+        id: reg.id,
+        kind: reg.kind,
+        name: reg.name ?? reg.id,
+        aliases: unique([...reg.aliases, ...reg.ambiguousAliases, ...reg.caseSensitiveAliases]),
+        ...(parent === undefined ? {} : { parent }),
+        memberOf: macros,
+        ...(countryCode === undefined ? {} : { countryCode }),
+        ...(reg.lat === undefined ? {} : { lat: reg.lat }),
+        ...(reg.lon === undefined ? {} : { lon: reg.lon }),
+        caseSensitiveAliases: unique([...reg.caseSensitiveAliases, ...reg.aliases.filter(isAcronym)]),
+        ambiguousAliases: reg.ambiguousAliases,
+        contextTerms: reg.contextTerms,
+        metonyms,
+        ...(metonymOf === undefined ? {} : { metonymOf }),
+      };
+      return entry;
+    });
+  }
+
+  /** The first COUNTRY on the parent chain (a town under "PS/gaza-strip" is in PS), if any. */
+  private countryAbove(id: string | undefined): string | undefined {
+    for (let n = 0; id !== undefined && n < 20; n++) {
+      const reg = this.regions.get(id);
+      if (reg === undefined || reg.kind === 'MACRO_REGION') return undefined;
+      if (reg.kind === 'COUNTRY') return reg.id;
+      id = reg.parent;
+    }
+    return undefined;
+  }
+
+  private i18nNames(code: string): string[] {
+    return COUNTRY_LANGS.flatMap((lang) => countries.getName(code, lang, { select: 'all' }) ?? []).map((n) => fold(n));
+  }
+}
+
+/**
+ * The English display name of a country: the ISO short name when it reads well ("United
+ * Kingdom"), else the shortest plain name ("Syria" rather than "Syrian Arab Republic", "South
+ * Korea" rather than "Korea, Republic of").
+ */
+function displayName(code: string): string {
+  const official = countries.getName(code, 'en') ?? code;
+  if (!official.includes(',') && !official.includes('(') && official.length <= 16) return official;
+  const plain = (countries.getName(code, 'en', { select: 'all' }) ?? []).filter((n) => !n.includes(',') && !n.includes('(') && !isAcronym(n));
+  return plain.sort((a, b) => a.length - b.length)[0] ?? official;
+}
+
+/** Short all-capital acronyms ("US", "UAE", "U.S.") are matched case-sensitively even if the data forgets to say so. */
+export function isAcronym(alias: string): boolean {
+  const letters = alias.replace(/\./g, '');
+  return /^[A-Z]{2,4}$/.test(letters);
+}
+
+function toActor(d: ActorDraft): ActorEntry {
+  const aliases = unique([...d.aliases, ...d.ambiguousAliases, ...d.caseSensitiveAliases]);
+  return {
+    id: d.id,
+    name: d.name ?? d.id,
+    kind: d.kind ?? 'ORGANIZATION',
+    aliases,
+    affiliations: d.affiliations,
+    countries: d.countries,
+    ...(d.wikidata === undefined ? {} : { wikidata: d.wikidata }),
+    ...(d.description === undefined ? {} : { description: d.description }),
+    caseSensitiveAliases: unique([...d.caseSensitiveAliases, ...aliases.filter(isAcronym)]),
+    ambiguousAliases: d.ambiguousAliases,
+    contextTerms: d.contextTerms,
+  };
+}
+
+function toTopic(d: TopicDraft): TopicEntry {
+  return {
+    id: d.id,
+    label: d.name ?? d.id,
+    ...(d.parent === undefined ? {} : { parent: d.parent }),
+    phrases: d.phrases,
+    categories: d.categories,
+    aliases: [],
+    caseSensitiveAliases: unique([...d.caseSensitiveAliases, ...d.phrases.filter(isAcronym)]),
+    ambiguousAliases: d.ambiguousAliases,
+    contextTerms: d.contextTerms,
+  } as TopicEntry;
+}
+
+function findCycles<T extends { id: string; parent?: string; origin: { file: string; path: string } }>(items: Map<string, T>): T[] {
+  const bad: T[] = [];
+  for (const item of items.values()) {
+    const seen = new Set<string>([item.id]);
+    let cur = item.parent === undefined ? undefined : items.get(item.parent);
+    while (cur !== undefined) {
+      if (cur.id === item.id) {
+        bad.push(item);
+        break;
+      }
+      if (seen.has(cur.id)) break;
+      seen.add(cur.id);
+      cur = cur.parent === undefined ? undefined : items.get(cur.parent);
+    }
+  }
+  return bad;
+}
+
+function slug(s: string): string {
+  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The known id sharing the longest prefix with `wanted`, as a "did you mean" example. */
+function closest(wanted: string, ids: Iterable<string>): string {
+  let best = '';
+  let bestScore = -1;
+  for (const id of ids) {
+    let n = 0;
+    while (n < id.length && n < wanted.length && id[n] === wanted[n]) n++;
+    if (n > bestScore) {
+      best = id;
+      bestScore = n;
+    }
+  }
+  return best;
+}
+
+async function readJson(problems: Problems, file: string): Promise<Json | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new NewsgateError(ErrorCode.DICTIONARY_INVALID, `cannot read dictionary file ${file}: ${(err as Error).message}; check the path (data/ or the "dictionaries" list in feeds.json)`, {
+      cause: err,
+      details: { file },
+    });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
+  } catch (err) {
+    problems.add(file, '$', `is not valid JSON (${(err as Error).message}); fix the syntax (a trailing comma or a missing quote is the usual cause)`);
+    return undefined;
+  }
+}
+
+/**
+ * Loads, merges and validates the dictionaries. Throws one NewsgateError(DICTIONARY_INVALID)
+ * listing every problem found (file, JSON path, what is wrong, an example of what is right).
+ */
+export async function loadDictionaries(options: LoadOptions): Promise<Dictionaries> {
+  const loader = new Loader();
+  const base = ['actors.json', 'regions.json', 'topics.json'] as const;
+  for (const name of base) {
+    const file = path.join(options.dataDir, name);
+    const doc = await readJson(loader.problems, file);
+    if (doc !== undefined) loader.file(file, doc, name);
+  }
+  for (const file of options.extraFiles ?? []) {
+    const doc = await readJson(loader.problems, file);
+    if (doc !== undefined) loader.file(file, doc, 'extension');
+  }
+  return loader.finish();
+}

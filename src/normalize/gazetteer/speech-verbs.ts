@@ -1,0 +1,75 @@
+/**
+ * The "capital + speech verb" rule: "Tehran said", "Washington warned", "قالت طهران" name the
+ * state as a speaker, while "in Tehran" names a place. Word lists are folded (see fold.ts), so
+ * they compare directly with folded article text.
+ */
+import { fold, isWordChar } from './fold.ts';
+
+/** English verbs of speech and stance that follow the speaker. */
+const EN_VERBS = new Set(
+  `said says say warned warns warn denied denies deny accused accuses accuse announced announces condemned condemns claimed claims
+rejected rejects insisted insists threatened threatens vowed vows stated called calls demanded demands urged urges responded responds
+confirmed confirms blamed blames dismissed dismisses declared declares told tells argued argues acknowledged acknowledges admitted admits
+welcomed welcomes criticized criticised criticizes criticises protested protests maintained maintains countered counters retorted replied replies
+insist threaten accuse condemn reject demand urge blame dismiss declare argue acknowledge admit welcome criticize criticise protest maintain signalled signaled signals
+pledged pledges promised promises hailed hails slammed slams denounced denounces`.split(/\s+/),
+);
+/** Words allowed between the speaker and the verb ("Tehran has repeatedly denied", "Washington on Monday warned"). */
+const EN_FILLERS = new Set(
+  `has have had is was also later again repeatedly previously quickly immediately officially publicly strongly reportedly swiftly
+been on monday tuesday wednesday thursday friday saturday sunday yesterday today already itself`.split(/\s+/),
+);
+const foldedSet = (words: string): Set<string> => new Set(words.split(/\s+/).map((w) => fold(w)).filter((w) => w !== ''));
+/** Arabic verbs that PRECEDE the speaker (verb-subject order: "قالت طهران"), folded. */
+const AR_VERBS = foldedSet(
+  `قالت قال أعلنت أعلن حذرت حذر نفت نفى اتهمت اتهم أكدت أكد رفضت رفض دانت أدانت أدان هددت هدد طالبت طالب ردت رد نددت ندد زعمت زعم توعدت دعت صرحت اعتبرت`,
+);
+/** Arabic present-tense verbs that FOLLOW the speaker in headlines ("طهران تنفي"), folded. */
+const AR_VERBS_AFTER = foldedSet(
+  // Arabic present tense; Persian compound verbs by their first word ("تهران اعلام کرد", "هشدار داد").
+  `تنفي ترفض تحذر تؤكد تتهم تعلن تدين تهدد تطالب ترد تندد تقول تتوعد تدعو تعتبر تنفى اعلام هشدار تکذیب گفت محکوم`,
+);
+const AR_PROCLITICS = ['و', 'ف'];
+/** A place after one of these is a location, never the speaker ("talks in Tehran said to be …"). */
+const PLACE_PREPOSITIONS = new Set('in at to from near into inside outside toward towards via across around within over through'.split(' '));
+
+function wordsAfter(text: string, from: number, count: number): string[] {
+  const words: string[] = [];
+  let i = from;
+  while (words.length < count && i < text.length) {
+    while (i < text.length && !isWordChar(text[i])) {
+      if (text[i] === '.' || text[i] === ';' || text[i] === '\n') return words; // a sentence end stops the look-ahead
+      i++;
+    }
+    const start = i;
+    while (i < text.length && isWordChar(text[i])) i++;
+    if (i > start) words.push(text.slice(start, i));
+  }
+  return words;
+}
+
+function wordBefore(text: string, to: number): string {
+  let i = to;
+  while (i > 0 && !isWordChar(text[i - 1])) {
+    if (text[i - 1] === '.' || text[i - 1] === '\n') return '';
+    i--;
+  }
+  const end = i;
+  while (i > 0 && isWordChar(text[i - 1])) i--;
+  return text.slice(i, end);
+}
+
+/**
+ * True when the folded span `[start, end)` of `folded` is the subject of a speech verb: an
+ * English verb after it (skipping up to three fillers), or an Arabic/Persian verb just before it.
+ */
+export function isSpeaker(folded: string, start: number, end: number): boolean {
+  const before = wordBefore(folded, start);
+  if (PLACE_PREPOSITIONS.has(before)) return false; // "meeting in Kuwait City on Wednesday, condemned …"
+  for (const w of wordsAfter(folded, end, 4)) {
+    if (EN_VERBS.has(w) || AR_VERBS_AFTER.has(w)) return true;
+    if (!EN_FILLERS.has(w)) break;
+  }
+  if (AR_VERBS.has(before)) return true;
+  return AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
+}

@@ -1,0 +1,356 @@
+/**
+ * The Tagger: finds the actors, regions and topics of one article's cleaned text with one
+ * Aho-Corasick automaton built once over every folded alias, then applies the tagging rules
+ * (data/README.md, issue 3): case-sensitive acronyms, ambiguous aliases that need the entity's
+ * full name or a context term in the same article, "capital + speech verb" → the state actor,
+ * a place → also its country, topics from phrases and from feed categories (most specific
+ * only), feed hints as `feed` evidence. Every entity carries its evidence (field, alias,
+ * offsets into that field's text, snippet), a mention count and a salience.
+ */
+import type { Evidence, EntityRef } from '../../model/article.ts';
+import type { EntityCatalog } from '../../model/catalog.ts';
+import { AhoCorasick, type RawMatch } from './aho-corasick.ts';
+import type { MatchRules } from './dictionary.types.ts';
+import { discoverCandidates, hasTitleWord } from './discovery.ts';
+import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from './fold.ts';
+import { isAcronym } from './load-dictionaries.ts';
+import { isSpeaker } from './speech-verbs.ts';
+import type { Candidate, FeedHints, TagResult, Tagger, TextSections } from './tagger.types.ts';
+
+type EntityType = 'actors' | 'regions' | 'topics';
+
+/** What a pattern of the automaton stands for. */
+interface Payload {
+  readonly type: EntityType;
+  readonly id: string;
+  /** The alias as written in the dictionary. */
+  readonly alias: string;
+  /** The alias folded but with its case kept, when it must match in this exact case. */
+  readonly caseKey: string | null;
+  readonly ambiguous: boolean;
+  /** For a capital/metonym alias of a region: the country whose state speaks ("Tehran said"). */
+  readonly metonymOf: string | null;
+}
+
+/** One accepted occurrence of an entity before rules are applied. */
+interface Mention {
+  readonly type: EntityType;
+  readonly id: string;
+  readonly field: Evidence['field'];
+  readonly alias: string;
+  readonly start: number;
+  readonly end: number;
+  readonly snippet: string;
+  readonly weight: number;
+  readonly ambiguous: boolean;
+}
+
+/** Options of {@link createTagger}. */
+export interface TaggerOptions {
+  /** Run name discovery (compromise) on each article; default true. */
+  readonly discovery?: boolean;
+  /** Characters of body text (after title and summary) that discovery reads; default 3000. */
+  readonly discoveryChars?: number;
+}
+
+const FIELD_WEIGHT = { title: 0.7, summary: 0.45, tags: 0.25, feed: 0.15 } as const;
+const LEAD_CHARS = 500;
+const MAX_EVIDENCE = 20;
+const SNIPPET_RADIUS = 55;
+
+const rulesOf = (entry: object): MatchRules => {
+  const r = entry as Partial<MatchRules>;
+  return { caseSensitiveAliases: r.caseSensitiveAliases ?? [], ambiguousAliases: r.ambiguousAliases ?? [], contextTerms: r.contextTerms ?? [] };
+};
+
+/** Weight of a content mention: the lead counts like a summary, later text fades to 0.05. */
+function contentWeight(offset: number, length: number): number {
+  if (offset < LEAD_CHARS) return 0.35;
+  return Math.max(0.05, 0.3 * (1 - offset / Math.max(length, 1)));
+}
+
+/** ~120 characters around `[start, end)`, cut at spaces, whitespace folded. */
+export function snippetAround(text: string, start: number, end: number): string {
+  let s = Math.max(0, start - SNIPPET_RADIUS);
+  let e = Math.min(text.length, end + SNIPPET_RADIUS);
+  if (s > 0) {
+    const space = text.indexOf(' ', s);
+    if (space >= 0 && space < start) s = space + 1;
+  }
+  if (e < text.length) {
+    const space = text.lastIndexOf(' ', e);
+    if (space >= end) e = space;
+  }
+  return `${s > 0 ? '…' : ''}${text.slice(s, e).replace(/\s+/g, ' ').trim()}${e < text.length ? '…' : ''}`;
+}
+
+/** True for text of four or more words written mostly in capitals. */
+export function isShouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu);
+  if (letters === null || letters.length < 12 || text.trim().split(/\s+/).length < 4) return false;
+  let upper = 0;
+  let cased = 0;
+  for (const ch of letters) {
+    if (ch.toLowerCase() === ch.toUpperCase()) continue; // Arabic and other uncased scripts
+    cased++;
+    if (ch === ch.toUpperCase()) upper++;
+  }
+  return cased >= 12 && upper / cased > 0.8;
+}
+
+/** True when the folded `term` occurs as whole words in the folded `text`. */
+function hasWord(text: string, term: string): boolean {
+  if (term === '') return false;
+  let i = text.indexOf(term);
+  while (i >= 0) {
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + term.length])) return true;
+    i = text.indexOf(term, i + 1);
+  }
+  return false;
+}
+
+/** The tagger over one catalog; build once (building the automaton is the expensive part). */
+export class GazetteerTagger implements Tagger {
+  private readonly matcher = new AhoCorasick<Payload>();
+  private readonly contextTerms = new Map<string, string[]>();
+  private readonly categories = new Map<string, string[]>();
+  private readonly regionCountry = new Map<string, string>();
+  private readonly regionKind = new Map<string, string>();
+  private readonly ancestorsOfTopic = new Map<string, string[]>();
+
+  constructor(
+    private readonly catalog: EntityCatalog & { stateOf?: (cc: string) => { id: string } | undefined },
+    private readonly options: TaggerOptions = {},
+  ) {
+    for (const a of catalog.actors) this.addEntry('actors', a.id, [a.name, ...a.aliases], rulesOf(a), null, []);
+    for (const r of catalog.regions) {
+      const extra = r as unknown as { metonyms?: readonly string[]; metonymOf?: string };
+      this.addEntry('regions', r.id, [r.name, ...r.aliases], rulesOf(r), extra.metonymOf ?? null, extra.metonyms ?? []);
+      if (r.countryCode !== undefined && r.countryCode !== r.id) this.regionCountry.set(r.id, r.countryCode);
+      this.regionKind.set(r.id, r.kind);
+    }
+    for (const t of catalog.topics) {
+      this.addEntry('topics', t.id, [...t.phrases], rulesOf(t), null, []);
+      for (const c of t.categories) {
+        const key = fold(c);
+        this.categories.set(key, [...(this.categories.get(key) ?? []), t.id]);
+      }
+      this.ancestorsOfTopic.set(t.id, catalog.topicAncestors(t.id).filter((id) => id !== t.id));
+    }
+    this.matcher.build();
+  }
+
+  private addEntry(type: EntityType, id: string, names: readonly string[], rules: MatchRules, metonymOf: string | null, metonyms: readonly string[]): void {
+    const ambiguous = new Set(rules.ambiguousAliases.map((a) => fold(a)));
+    const caseSensitive = new Set(rules.caseSensitiveAliases);
+    const metonymKeys = new Set(metonyms.map((m) => fold(m)));
+    this.contextTerms.set(`${type}:${id}`, rules.contextTerms.map((t) => fold(t)).filter((t) => t !== ''));
+    const seen = new Set<string>();
+    for (const alias of names) {
+      const key = fold(alias);
+      const strict = caseSensitive.has(alias) || isAcronym(alias);
+      const dedupe = `${key}\u0000${strict ? alias : ''}`;
+      if (key === '' || seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      const payload: Payload = {
+        type,
+        id,
+        alias,
+        caseKey: strict ? fold(alias, { keepCase: true }) : null,
+        ambiguous: ambiguous.has(key),
+        metonymOf: metonymOf !== null && metonymKeys.has(key) ? metonymOf : null,
+      };
+      this.matcher.add(key, payload);
+      // "للحرس" is ل + الحرس: the article's alef is elided after the preposition.
+      if (key.startsWith('ال') && key.length > 3) this.matcher.add(`لل${key.slice(2)}`, payload);
+      // Persian writes "حزب‌الله" with a half-space (folded to a space) or joined: match both.
+      if (alias.includes('\u200C')) this.matcher.add(fold(alias.replace(/\u200C/g, '')), payload);
+    }
+  }
+
+  /** Matches of one field's text, with original offsets. */
+  private scan(text: string, field: Evidence['field'], weightAt: (offset: number) => number, out: Mention[], speakers: Mention[]): FoldedText {
+    const folded = foldWithMap(text);
+    const matches = this.matcher.searchWords(folded.text, {
+      accept: (m: RawMatch<Payload>) => m.payloads.filter((p) => p.caseKey === null || this.caseMatches(text, folded, m, p.caseKey)),
+      removedBefore: (i: number) => i > 0 && i < folded.text.length && (folded.starts[i] ?? 0) > (folded.ends[i - 1] ?? 0),
+    });
+    // In an all-capitals headline ("WHO IS BEHIND THE ATTACK") an acronym match proves nothing:
+    // it then needs the same confirmation as an ambiguous alias.
+    const shouting = isShouting(text);
+    for (const m of matches) {
+      const { start, end } = originalRange(folded, m.start, m.end);
+      const snippet = snippetAround(text, start, end);
+      const weight = weightAt(start);
+      // "New Jersey", "New Mexico": a country name after "New" is another place.
+      const afterNew = start >= 4 && text.slice(start - 4, start) === 'New ';
+      for (const p of m.payloads) {
+        if (afterNew && p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY') continue;
+        const mention: Mention = { type: p.type, id: p.id, field, alias: text.slice(start, end), start, end, snippet, weight, ambiguous: p.ambiguous || (shouting && p.caseKey !== null) };
+        out.push(mention);
+        if (p.metonymOf !== null && field !== 'tags' && isSpeaker(folded.text, m.start, m.end)) {
+          const state = this.catalog.stateOf?.(p.metonymOf);
+          if (state !== undefined) speakers.push({ ...mention, type: 'actors', id: state.id, ambiguous: false });
+        }
+      }
+    }
+    return folded;
+  }
+
+  private caseMatches(text: string, folded: FoldedText, m: RawMatch<Payload>, caseKey: string): boolean {
+    const { start, end } = originalRange(folded, m.start, m.end);
+    return fold(text.slice(start, end), { keepCase: true }) === caseKey;
+  }
+
+  tag(sections: TextSections, hints: FeedHints): TagResult {
+    const mentions: Mention[] = [];
+    const speakers: Mention[] = [];
+    const foldedParts: string[] = [];
+    foldedParts.push(this.scan(sections.title, 'title', () => FIELD_WEIGHT.title, mentions, speakers).text);
+    foldedParts.push(this.scan(sections.summary, 'summary', () => FIELD_WEIGHT.summary, mentions, speakers).text);
+    const length = sections.content.length;
+    foldedParts.push(this.scan(sections.content, 'content', (o) => contentWeight(o, length), mentions, speakers).text);
+    for (const tag of sections.tags) {
+      foldedParts.push(this.scan(tag, 'tags', () => FIELD_WEIGHT.tags, mentions, speakers).text);
+      for (const topic of this.categories.get(fold(tag)) ?? []) {
+        mentions.push({ type: 'topics', id: topic, field: 'tags', alias: tag, start: 0, end: tag.length, snippet: tag, weight: FIELD_WEIGHT.tags, ambiguous: false });
+      }
+    }
+    const articleText = foldedParts.join('\n');
+    const discovered: Candidate[] = this.options.discovery === false ? [] : discoverCandidates(sections, (name) => this.isKnownName(name), this.options.discoveryChars ?? 3000);
+    const candidates = dropCandidatesOverlappingActors(discovered, sections, mentions);
+    const accepted = this.applyAmbiguity(dropRegionsInsidePersonNames(mentions, candidates, sections), articleText);
+    accepted.push(...speakers);
+    for (const hint of hints.regions) {
+      if (this.catalog.region(hint) === undefined) continue;
+      accepted.push({ type: 'regions', id: hint, field: 'feed', alias: hint, start: -1, end: -1, snippet: '', weight: FIELD_WEIGHT.feed, ambiguous: false });
+    }
+    for (const tag of hints.tags) {
+      for (const topic of this.categories.get(fold(tag)) ?? []) {
+        accepted.push({ type: 'topics', id: topic, field: 'feed', alias: tag, start: -1, end: -1, snippet: '', weight: FIELD_WEIGHT.feed, ambiguous: false });
+      }
+    }
+    // A city, place or subdivision also tags its country, with the same evidence.
+    for (const m of [...accepted]) {
+      if (m.type !== 'regions') continue;
+      const country = this.regionCountry.get(m.id);
+      if (country !== undefined && this.regionKind.has(country)) accepted.push({ ...m, id: country });
+    }
+    const topics = this.mostSpecific(accepted.filter((m) => m.type === 'topics'));
+    const actors = summarise(accepted.filter((m) => m.type === 'actors'));
+    const regions = summarise(accepted.filter((m) => m.type === 'regions'));
+    const topicRefs = summarise(topics);
+    return {
+      actors: actors.refs,
+      regions: regions.refs,
+      topics: topicRefs.refs,
+      evidence: { actors: actors.evidence, regions: regions.evidence, topics: topicRefs.evidence },
+      candidates,
+    };
+  }
+
+  /** Ambiguous aliases count only with an unambiguous mention of the same entity or a context term. */
+  private applyAmbiguity(mentions: readonly Mention[], articleText: string): Mention[] {
+    const confirmed = new Set<string>();
+    for (const m of mentions) if (!m.ambiguous) confirmed.add(`${m.type}:${m.id}`);
+    const byContext = new Map<string, boolean>();
+    return mentions.filter((m) => {
+      if (!m.ambiguous) return true;
+      const key = `${m.type}:${m.id}`;
+      if (confirmed.has(key)) return true;
+      let ok = byContext.get(key);
+      if (ok === undefined) {
+        ok = (this.contextTerms.get(key) ?? []).some((t) => hasWord(articleText, t));
+        byContext.set(key, ok);
+      }
+      return ok;
+    });
+  }
+
+  /** Drops a topic when one of its descendants is also on the article (the store widens to children). */
+  private mostSpecific(topics: readonly Mention[]): Mention[] {
+    const ids = new Set(topics.map((m) => m.id));
+    const implied = new Set<string>();
+    for (const id of ids) for (const a of this.ancestorsOfTopic.get(id) ?? []) implied.add(a);
+    return topics.filter((m) => !implied.has(m.id));
+  }
+
+  /** True when some dictionary alias covers the whole name (discovery skips known names). */
+  isKnownName(name: string): boolean {
+    const folded = fold(name);
+    if (folded === '') return true;
+    return this.matcher.searchWords(folded).some((m) => m.start === 0 && m.end >= folded.length - 1);
+  }
+}
+
+const fieldText = (sections: TextSections, field: Evidence['field']): string =>
+  field === 'title' ? sections.title : field === 'summary' ? sections.summary : field === 'content' ? sections.content : '';
+
+/** Start offsets of `needle` in `haystack`. */
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (needle === '') return out;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}
+
+/**
+ * A country or city name that is the first or last word of an unknown two- or three-word
+ * person name ("Chad Smith", "Jordan Miller") is part of the name, not a region.
+ */
+function dropRegionsInsidePersonNames(mentions: readonly Mention[], candidates: readonly Candidate[], sections: TextSections): Mention[] {
+  const people = candidates.filter((c) => c.kind === 'PERSON' && /^\S+(?: \S+){1,2}$/.test(c.name) && !hasTitleWord(c.name));
+  if (people.length === 0) return [...mentions];
+  return mentions.filter((m) => {
+    if (m.type !== 'regions') return true;
+    const text = fieldText(sections, m.field);
+    return !people.some((p) =>
+      occurrences(text, p.name).some((at) => {
+        const end = at + p.name.length;
+        return m.start >= at && m.end <= end && (m.start === at || m.end === end) && text.slice(m.start, m.end).indexOf(' ') < 0;
+      }),
+    );
+  });
+}
+
+/** A candidate that overlaps a dictionary actor ("Kurdistan Workers" inside "Kurdistan Workers Party") is not new. */
+function dropCandidatesOverlappingActors(candidates: readonly Candidate[], sections: TextSections, mentions: readonly Mention[]): Candidate[] {
+  const actors = mentions.filter((m) => m.type === 'actors');
+  if (actors.length === 0) return [...candidates];
+  return candidates.filter((c) =>
+    !actors.some((m) => {
+      const text = fieldText(sections, m.field);
+      return occurrences(text, c.name).some((at) => at < m.end && m.start < at + c.name.length);
+    }),
+  );
+}
+
+/** Counts, salience and evidence per entity, entities sorted by salience then mentions. */
+function summarise(mentions: readonly Mention[]): { refs: EntityRef[]; evidence: Record<string, Evidence[]> } {
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = groups.get(m.id) ?? [];
+    // The same span can reach an entity twice (a place and its country's alias): count it once.
+    if (!list.some((x) => x.field === m.field && x.start === m.start && x.end === m.end && x.alias === m.alias)) list.push(m);
+    groups.set(m.id, list);
+  }
+  const refs: EntityRef[] = [];
+  const evidence: Record<string, Evidence[]> = {};
+  for (const [id, list] of groups) {
+    list.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
+    const miss = list.reduce((acc, m) => acc * (1 - m.weight), 1);
+    refs.push({ id, mentions: list.length, salience: Math.round((1 - miss) * 1000) / 1000 });
+    evidence[id] = list.slice(0, MAX_EVIDENCE).map((m) => ({ field: m.field, alias: m.alias, start: m.start, end: m.end, snippet: m.snippet }));
+  }
+  refs.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || a.id.localeCompare(b.id));
+  return { refs, evidence };
+}
+
+function fieldOrder(field: Evidence['field']): number {
+  return ['title', 'summary', 'content', 'tags', 'feed'].indexOf(field);
+}
+
+/** A tagger over `catalog`, built once and reused for every article. */
+export function createTagger(catalog: EntityCatalog, options: TaggerOptions = {}): GazetteerTagger {
+  return new GazetteerTagger(catalog, options);
+}
