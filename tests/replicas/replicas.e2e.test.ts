@@ -1,0 +1,150 @@
+/**
+ * Many replicas on one Redis, as issue 5 asks, with real gateway processes and a local feed
+ * server that counts requests: one fetch per feed per interval across all replicas; every
+ * replica answers the same; a subscription on one replica fires for an article another
+ * ingested; a replica killed with SIGKILL mid-ingest and restarted loses no served article.
+ * Needs REDIS_URL; skipped with a message without it.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient as createRedisClient } from '@keyv/redis';
+import { graphql, startFeedServer, waitFor, type FeedServer } from '../e2e/feed-server.ts';
+import { spawnGateway, stopGateway, type GatewayProcess } from './spawn-gateway.ts';
+
+const REDIS_URL = process.env.REDIS_URL;
+if (!REDIS_URL) console.warn('tests/replicas: REDIS_URL is not set; the multi-replica tests over Redis are skipped (set REDIS_URL=redis://127.0.0.1:6379 to run them).');
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/feeds');
+const ADMIN = 'replica-test-token';
+const prefix = `ngtest-${randomUUID().slice(0, 8)}`;
+
+/** A big feed, so that ingesting it takes long enough to be killed in the middle. */
+function bigFeed(items: number, offset = 0): string {
+  const body = Array.from({ length: items }, (_, i) => {
+    const n = i + offset;
+    return `<item><title>Raid report ${n}: Kata'ib Hizbullah depot hit near Jurf al-Sakhr</title><link>https://big.example.org/a/${n}</link><pubDate>${new Date(Date.UTC(2024, 0, 1, 0, n)).toUTCString()}</pubDate><description><![CDATA[<p>Report ${n}. The Iraqi Security Forces said a drone struck a depot used by Kata'ib Hizbullah in Babil province; the Islamic Resistance in Iraq denied losses. ${'Officials in Baghdad gave no further details. '.repeat(20)}</p>]]></description></item>`;
+  }).join('\n');
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Big desk</title><link>https://big.example.org/</link>${body}</channel></rss>`;
+}
+
+describe.skipIf(!REDIS_URL)('replicas over one Redis', () => {
+  let feeds: FeedServer;
+  let dir: string;
+  let env: Record<string, string>;
+  const replicas: GatewayProcess[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'newsgate-replicas-'));
+    writeFileSync(path.join(dir, 'big.xml'), bigFeed(200));
+    feeds = await startFeedServer([
+      { path: '/rss2', file: path.join(FIXTURES, 'rss2-wire.xml'), contentType: 'application/rss+xml' },
+      { path: '/atom', file: path.join(FIXTURES, 'atom1-analysis.atom'), contentType: 'application/atom+xml' },
+      { path: '/big', file: path.join(dir, 'big.xml'), contentType: 'application/rss+xml' },
+    ]);
+    writeFileSync(
+      path.join(dir, 'feeds.json'),
+      JSON.stringify({
+        defaults: { intervalMinutes: 60 },
+        fetch: { perHostSpacingSeconds: 0, timeoutSeconds: 10 },
+        feeds: [
+          { id: 'wire', url: `${feeds.url}/rss2` },
+          { id: 'analysis', url: `${feeds.url}/atom` },
+          { id: 'big', url: `${feeds.url}/big`, enabled: false },
+        ],
+      }),
+    );
+    const sep = REDIS_URL!.includes('?') ? '&' : '?';
+    env = { FEEDS_FILE: path.join(dir, 'feeds.json'), STORE_URL: `${REDIS_URL}${sep}prefix=${prefix}`, ADMIN_TOKEN: ADMIN };
+    replicas.push(...(await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)])));
+    // Each feed fetched once, by whichever replica claimed it.
+    await waitFor(async () => {
+      const res = await graphql(replicas[0]!.url, '{ feeds { id lastSuccessAt } }');
+      return (res.data?.feeds as { id: string; lastSuccessAt: string | null }[] | undefined)?.filter((f) => f.id !== 'big').every((f) => f.lastSuccessAt) ?? false;
+    }, 30_000, 'both feeds fetched');
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => stopGateway(r)));
+    await feeds?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    const redis = createRedisClient({ url: REDIS_URL! });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length) await redis.del(keys);
+    await redis.close();
+  }, 60_000);
+
+  /** Every article id a replica serves, paging through the whole connection. */
+  const ids = async (g: GatewayProcess): Promise<string[]> => {
+    const all: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res = await graphql(g.url, 'query($after: String) { articles(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', { after });
+      const page = res.data!.articles;
+      all.push(...(page.edges as { node: { id: string } }[]).map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) return all.sort();
+      after = page.pageInfo.endCursor;
+    }
+  };
+
+  it('fetches each feed once per interval across all replicas', async () => {
+    // Give every replica time to tick through its schedule a few times.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(feeds.hits.get('/rss2')?.total).toBe(1);
+    expect(feeds.hits.get('/atom')?.total).toBe(1);
+  });
+
+  it('every replica answers the same query with the same articles, within a second', async () => {
+    const expected = await ids(replicas[0]!);
+    expect(expected.length).toBeGreaterThan(5);
+    await waitFor(async () => (await ids(replicas[1]!)).join() === expected.join() && (await ids(replicas[2]!)).join() === expected.join(), 2000, 'replicas to agree');
+  });
+
+  it('a subscription on one replica receives an article ingested by another', async () => {
+    const received: string[] = [];
+    const client = createWsClient({ url: replicas[1]!.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: false });
+    const done = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ articleAdded: { title: string } }>(
+        { query: 'subscription { articleAdded(filter: { actors: ["kataib-hizbullah"] }) { title } }' },
+        { next: (msg) => { received.push(msg.data!.articleAdded.title); resolve(); }, error: reject, complete: () => {} },
+      );
+    });
+    await new Promise((r) => setTimeout(r, 500)); // let the subscription register
+    const xml = readFileSync(path.join(FIXTURES, 'rss2-wire.xml'), 'utf8').replace(
+      '<item>',
+      '<item><title>Kata\'ib Hizbullah announces a pause in attacks</title><link>https://levant-wire.example.org/2024/01/30/kh-pause/</link><pubDate>Tue, 30 Jan 2024 20:00:00 +0300</pubDate><description>Kata\'ib Hizbullah said it was suspending operations.</description></item><item>',
+    );
+    feeds.setBody('/rss2', xml);
+    const refresh = await graphql(replicas[0]!.url, 'mutation { refreshFeed(id: "wire") { status added } }', {}, { authorization: `Bearer ${ADMIN}` });
+    expect(refresh.errors).toBeUndefined();
+    expect(refresh.data.refreshFeed).toMatchObject({ added: 1 });
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('no subscription event within 5 s')), 5000))]);
+    expect(received).toEqual(["Kata'ib Hizbullah announces a pause in attacks"]);
+    await client.dispose();
+  });
+
+  it('a replica killed with SIGKILL mid-ingest and restarted loses no article any replica served', async () => {
+    const victim = replicas[2]!;
+    // Start a long ingest on the victim and kill it while it is under way.
+    const pending = graphql(victim.url, 'mutation { refreshFeed(id: "big") { status added } }', {}, { authorization: `Bearer ${ADMIN}` }).catch(() => undefined);
+    await waitFor(() => (feeds.hits.get('/big')?.total ?? 0) > 0, 10_000, 'the big feed to be requested');
+    await new Promise((r) => setTimeout(r, 50));
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    await pending;
+    // What the survivors serve now, and after the restart, must all be there.
+    await new Promise((r) => setTimeout(r, 500));
+    const served = new Set([...(await ids(replicas[0]!)), ...(await ids(replicas[1]!))]);
+    const restarted = await spawnGateway({ ...env, POLL: 'false' });
+    replicas[2] = restarted;
+    const after = new Set(await ids(restarted));
+    expect(served.size).toBeGreaterThan(5);
+    for (const id of served) expect(after.has(id), id).toBe(true);
+    // And the survivors agree with the restarted replica.
+    expect([...after].sort()).toEqual(await ids(replicas[0]!));
+  }, 90_000);
+});
