@@ -26,6 +26,9 @@ import { buildHealthReport } from './health.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
 import { VERSION } from './version.ts';
 
+/** How often retention is enforced when no article arrives. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
 export interface Gateway {
   /** e.g. http://127.0.0.1:4000 */
   readonly url: string;
@@ -179,6 +182,11 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           feeds = next;
           scheduler.setFeeds(next.feeds);
         }, logger);
+  // Retention also runs on every write; this catches articles ageing out while nothing arrives.
+  const pruneTimer = setInterval(() => {
+    store.prune().catch((err: unknown) => logger.warn({ err: String(err) }, 'retention prune failed'));
+  }, PRUNE_EVERY_MS);
+  pruneTimer.unref();
   if (config.poll) await scheduler.start();
   else logger.info('POLL=false: serving stored articles without fetching');
 
@@ -193,6 +201,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       stopping ??= (async () => {
         logger.info('shutting down: stopping polling and finishing writes');
         watcher?.close();
+        clearInterval(pruneTimer);
         await scheduler.stop();
         await subscriptions.close();
         await new Promise<void>((resolve) => {
