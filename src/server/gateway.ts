@@ -179,8 +179,10 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     opts.watchConfig === false
       ? undefined
       : watchFeedsFile(config.feedsFile, (next) => {
+          // Feeds and retention apply at once; `fetch` limits and `dictionaries` at the next start.
           feeds = next;
           scheduler.setFeeds(next.feeds);
+          store.setRetention(next.retention);
         }, logger);
   // Retention also runs on every write; this catches articles ageing out while nothing arrives.
   const pruneTimer = setInterval(() => {
