@@ -10,7 +10,7 @@ export const FEED_STATUSES = ['OK', 'FAILING', 'BACKING_OFF', 'NEW', 'DISABLED']
 /**
  * DISABLED when the config says so (or the feed is no longer configured); NEW before its first
  * fetch; OK when the last fetch succeeded; BACKING_OFF when failing and the scheduler pushed
- * the next fetch further than the normal interval; FAILING otherwise.
+ * the next fetch well past the normal interval (half again: more than jitter); FAILING otherwise.
  */
 export function feedStatus(config: Pick<FeedConfig, 'enabled' | 'intervalMinutes'> | undefined, state: FeedState | undefined): FeedStatus {
   if (config === undefined || !config.enabled) return 'DISABLED';
@@ -18,7 +18,8 @@ export function feedStatus(config: Pick<FeedConfig, 'enabled' | 'intervalMinutes
   if (state.consecutiveFailures === 0) return 'OK';
   if (state.nextFetchAt !== undefined) {
     const gapMs = Date.parse(state.nextFetchAt) - Date.parse(state.lastFetchAt);
-    if (gapMs > config.intervalMinutes * 60_000) return 'BACKING_OFF';
+    // Beyond the ±10% jitter and the fetch's own duration: the backoff (or a Retry-After) has begun.
+    if (gapMs > config.intervalMinutes * 60_000 * 1.5) return 'BACKING_OFF';
   }
   return 'FAILING';
 }
