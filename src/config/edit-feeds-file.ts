@@ -4,19 +4,10 @@
  * edit can never leave the running gateway an invalid file.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { parseFeedsFile } from './feeds-file.ts';
+import { type FeedEntry, parseFeedsFile } from './feeds-file.ts';
 import type { FeedsSettings } from './config.types.ts';
 
-/** A feeds.json entry as written (only the keys given). */
-export interface FeedEntry {
-  id: string;
-  url: string;
-  title?: string;
-  tags?: string[];
-  regions?: string[];
-  language?: string;
-  intervalMinutes?: number;
-}
+export type { FeedEntry } from './feeds-file.ts';
 
 /** Ids not yet taken: `base`, `base-2`, `base-3`… */
 export function freeId(base: string, taken: ReadonlySet<string>): string {

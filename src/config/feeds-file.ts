@@ -38,7 +38,8 @@ export interface ConfigProblem {
   readonly example?: string;
 }
 
-interface RawFeed {
+/** One entry of the `feeds` array as written in the file (before defaults). */
+export interface FeedEntry {
   id: string;
   url: string;
   title?: string;
@@ -51,7 +52,7 @@ interface RawFeed {
   timezone?: string;
   allowFile?: boolean;
 }
-type RawDefaults = Omit<RawFeed, 'id' | 'url' | 'title' | 'allowFile'>;
+type RawDefaults = Omit<FeedEntry, 'id' | 'url' | 'title' | 'allowFile'>;
 interface RawFile {
   defaults?: RawDefaults;
   fetch?: {
@@ -68,7 +69,7 @@ interface RawFile {
   };
   retention?: { maxAgeDays?: number; maxArticlesPerFeed?: number };
   dictionaries?: string[];
-  feeds: RawFeed[];
+  feeds: FeedEntry[];
 }
 
 /**
@@ -201,7 +202,7 @@ function semanticProblems(input: unknown): ConfigProblem[] {
   return problems;
 }
 
-function urlProblems(feed: RawFeed, at: string): ConfigProblem[] {
+function urlProblems(feed: FeedEntry, at: string): ConfigProblem[] {
   let url: URL;
   try {
     url = new URL(feed.url);
