@@ -7,32 +7,22 @@
  */
 import type { ArticleMeta, EntityRef } from '../model/article.ts';
 import type { ArticleFilter } from '../store/article-store.types.ts';
-
-/** Folds text for search: case, diacritics (and Arabic short vowels, which are marks). */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-/** Words of folded text: runs of letters and digits. */
-export function searchTokens(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 0);
-}
+import { PREFIX_MIN_LENGTH, searchTokens } from '../store/search/fold-term.ts';
 
 function anyRef(refs: readonly EntityRef[], wanted: ReadonlySet<string>): boolean {
   return refs.some((ref) => wanted.has(ref.id));
 }
 
 /**
- * True when every search term is the start of some word of the title, summary or tags (so
- * "hizb" finds "Hizbullah"). The store may match more loosely (fuzzy); never less.
+ * True when every search term is a word of the title, summary or tags, or (from
+ * PREFIX_MIN_LENGTH characters) the start of one, so "hizb" finds "Hizbullah": the store's
+ * tokens and prefix rule. The store also forgives one typo in long words; this does not.
  */
 export function matchesSearch(article: Pick<ArticleMeta, 'title' | 'summary' | 'tags'>, search: string): boolean {
   const terms = searchTokens(search);
   if (terms.length === 0) return true;
   const words = searchTokens([article.title, article.summary, ...article.tags].join(' '));
-  return terms.every((term) => words.some((word) => word.startsWith(term)));
+  return terms.every((term) => words.some((word) => (term.length >= PREFIX_MIN_LENGTH ? word.startsWith(term) : word === term)));
 }
 
 /**

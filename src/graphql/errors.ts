@@ -50,6 +50,11 @@ export function createFormatError(logger: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const ours = findNewsgateError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (ours?.code === ErrorCode.STORE_UNAVAILABLE) {
+      // The real message names the store URL and the driver's error: for the logs, not clients.
+      logger.error({ err: ours.message, path: formatted.path }, 'store unavailable during a GraphQL request');
+      return { ...base, message: 'The article store is unavailable right now; retry in a moment.', extensions: { code: ours.code } };
+    }
     if (ours !== undefined && PUBLIC_CODES.has(ours.code)) {
       const details = Object.keys(ours.details).length > 0 ? { details: ours.details } : {};
       return { ...base, extensions: { code: ours.code, ...details } };

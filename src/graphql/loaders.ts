@@ -28,8 +28,6 @@ export function createLoaders(store: ArticleStoreApi): Loaders {
     },
     { maxBatchSize: MAX_BODY_BATCH },
   );
-  const feedStates = new DataLoader<string, FeedState | undefined>((ids) =>
-    Promise.all(ids.map((id) => store.getFeedState(id))),
-  );
+  const feedStates = new DataLoader<string, FeedState | undefined>((ids) => store.getFeedStates(ids));
   return { bodies, feedStates };
 }

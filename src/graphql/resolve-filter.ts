@@ -34,6 +34,11 @@ export interface FilterServices {
 
 /** Longest search text accepted (a paragraph pasted by mistake is not a query). */
 export const MAX_SEARCH_LENGTH = 200;
+/** Most ids one filter field may list, and the longest id: no dictionary id comes near either. */
+export const MAX_IDS_PER_FIELD = 100;
+export const MAX_ID_LENGTH = 100;
+/** Unknown ids that get "did you mean" suggestions (each costs a pass over the dictionary). */
+const MAX_SUGGESTED = 5;
 
 /** An empty list is read as "no constraint", like an absent one. */
 function present(list: readonly string[] | null | undefined): readonly string[] | undefined {
@@ -71,8 +76,13 @@ export function resolveFilter(args: ArticleFilterArgs | null | undefined, servic
     known: () => readonly Known[],
     search?: (text: string) => readonly Known[],
   ) => {
+    if ((ids?.length ?? 0) > MAX_IDS_PER_FIELD) {
+      throw badUserInput(`\`filter.${field}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${field}` });
+    }
     for (const id of ids ?? []) {
-      if (!exists(id)) unknown.push({ field, id, suggestions: suggestIds(id, known(), search) });
+      if (exists(id)) continue;
+      const suggest = id.length <= MAX_ID_LENGTH && unknown.length < MAX_SUGGESTED;
+      unknown.push({ field, id: id.length > MAX_ID_LENGTH ? `${id.slice(0, MAX_ID_LENGTH)}…` : id, suggestions: suggest ? suggestIds(id, known(), search) : [] });
     }
   };
   const topicList = () => catalog.topics.map((t) => ({ id: t.id, name: t.label }));

@@ -15,6 +15,7 @@ import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import { createContext, type Context, type GatewayServices } from './context.ts';
 import { cacheControlDirective, DEFAULT_MAX_AGE } from './cache-hints.ts';
+import { depthLimit } from './depth-limit.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
 import { ArticleResolver } from './resolvers/article.resolver.ts';
@@ -132,6 +133,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
   return new ApolloServer<Context>({
     schema: buildGatewaySchema(),
     introspection: true,
+    validationRules: [depthLimit()],
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),
     logger: apolloLogger(logger),

@@ -33,6 +33,8 @@ export class FeedScheduler {
   /** Next planned fetch per feed, epoch ms; absent = due now. */
   private readonly nextAt = new Map<string, number>();
   private readonly running = new Map<string, Promise<RefreshOutcome | undefined>>();
+  /** Feeds whose URL or interval changed: fetched at the next tick even if the store says not due. */
+  private readonly forceNext = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly abort = new AbortController();
@@ -45,17 +47,19 @@ export class FeedScheduler {
     for (const [id, old] of this.feeds) {
       const now = next.get(id);
       // A changed URL or interval is fetched at the next tick.
-      if (now && (now.url !== old.url || now.intervalMinutes !== old.intervalMinutes)) this.nextAt.delete(id);
+      if (now && (now.url !== old.url || now.intervalMinutes !== old.intervalMinutes)) {
+        this.nextAt.delete(id);
+        this.forceNext.add(id);
+      }
     }
     this.feeds = next;
   }
 
   /** Loads each feed's next fetch time from the store, then starts ticking. */
   async start(): Promise<void> {
-    for (const feed of this.feeds.values()) {
-      const state = await this.opts.refresh.store.getFeedState(feed.id).catch(() => undefined);
-      this.remember(state);
-    }
+    const ids = [...this.feeds.keys()];
+    const states = await this.opts.refresh.store.getFeedStates(ids).catch(() => []);
+    for (const state of states) this.remember(state);
     this.stopped = false;
     const tick = () => {
       if (this.stopped) return;
@@ -66,22 +70,23 @@ export class FeedScheduler {
     tick();
   }
 
-  /** Stops polling and waits for the refreshes under way to finish writing. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and waits for the refreshes under way to finish writing. Fetches still
+   * running after `graceMs` are aborted (their feeds keep their old state), so a shutdown is
+   * never held up by a slow feed for a whole fetch timeout.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await Promise.allSettled([...this.running.values()]);
-  }
-
-  /** Stops at once: aborts fetches under way (their feeds keep their old state). */
-  async abortAll(): Promise<void> {
-    this.abort.abort();
-    await this.stop();
-  }
-
-  /** Feeds currently being refreshed. */
-  inFlight(): string[] {
-    return [...this.running.keys()];
+    const all = Promise.allSettled([...this.running.values()]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([all.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs)))]);
+    clearTimeout(timer);
+    if (late) {
+      this.opts.logger.warn({ feeds: [...this.running.keys()] }, 'shutdown: aborting fetches still under way');
+      this.abort.abort();
+      await all;
+    }
   }
 
   /**
@@ -90,7 +95,7 @@ export class FeedScheduler {
    */
   async refreshNow(feedId: string): Promise<RefreshOutcome | undefined> {
     const feed = this.feeds.get(feedId);
-    if (!feed) return undefined;
+    if (!feed || this.stopped) return undefined;
     return this.running.get(feedId) ?? this.launch(feed, true);
   }
 
@@ -120,7 +125,7 @@ export class FeedScheduler {
           feedId: feed.id,
           // Longer than the longest fetch + parse + store, so a dead holder blocks only this long.
           ttlMs: refresh.fetch.totalTimeoutMs * 2 + 30_000,
-          force: forced,
+          force: forced || this.forceNext.delete(feed.id),
         });
         if (!claim.claimed) {
           // Another replica is fetching it, or fetched it already this interval.
@@ -128,7 +133,7 @@ export class FeedScheduler {
           return undefined;
         }
         try {
-          const outcome = await refreshFeed(feed, { ...refresh, signal: this.abort.signal });
+          const outcome = await refreshFeed(feed, { ...refresh, signal: this.abort.signal }, claim.state);
           this.remember(outcome.state);
           return outcome;
         } finally {

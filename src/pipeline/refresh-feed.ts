@@ -42,11 +42,14 @@ export interface RefreshOutcome {
   readonly state: FeedState;
 }
 
-/** Fetches and ingests one feed now. */
-export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps): Promise<RefreshOutcome> {
+/**
+ * Fetches and ingests one feed now. `knownState` is the state the caller just read (the
+ * scheduler's claim), to save a second read; without it the state is read from the store.
+ */
+export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownState?: FeedState): Promise<RefreshOutcome> {
   const now = deps.now ?? (() => new Date());
   const started = now();
-  const previous = (await safeGetState(deps, feed.id)) ?? emptyFeedState(feed.id);
+  const previous = knownState ?? (await safeGetState(deps, feed.id)) ?? emptyFeedState(feed.id);
   const headers = { ...(deps.fetch.userAgent ? { 'User-Agent': deps.fetch.userAgent } : {}), ...feed.headers };
   const urlChanged = previous.lastFetchAt !== undefined && previous.feedUrl !== undefined && previous.feedUrl !== feed.url;
   const result: FetchResult = await fetchFeed({

@@ -28,6 +28,8 @@ import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** How often the SQLite response cache is emptied of entries no key can reach any more. */
+const CACHE_SWEEP_MS = 10 * 60 * 1000;
 
 export interface Gateway {
   /** e.g. http://127.0.0.1:4000 */
@@ -65,8 +67,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   logger.info({ store: config.storeUrl, articles: store.size(), ms: Date.now() - startedAt }, 'store restored');
   const candidates = await CandidateStore.open({ url: config.storeUrl, logger });
   const coordination = await openCoordination(config.storeUrl, logger);
-  // With Redis: announce this replica's writes, pull in the others'. A no-op bus otherwise.
-  const stopReplication = await replicateStore(store, coordination.bus, logger);
+  // With Redis: announce this replica's writes and pull in the others'. Alone, there is no one to tell.
+  const stopReplication = coordination.shared ? await replicateStore(store, coordination.bus, logger) : async () => {};
 
   let feeds: FeedsSettings = config.feeds;
   const scheduler = new FeedScheduler({
@@ -97,7 +99,14 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     feeds: (): readonly FeedConfig[] => feeds.feeds,
     refreshFeed: async (id: string) => {
       const outcome = await scheduler.refreshNow(id);
-      if (!outcome) return { status: 'skipped', added: 0, updated: 0, error: 'another replica is refreshing this feed' };
+      if (!outcome) {
+        return {
+          status: 'skipped',
+          added: 0,
+          updated: 0,
+          error: 'not refreshed: another replica holds this feed, the store could not be reached, or newsgate is shutting down; see the logs and try again',
+        };
+      }
       return {
         status: outcome.status,
         added: outcome.added,
@@ -124,6 +133,13 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const bootId = randomUUID();
   const stopGeneration = store.onChange(() => void generation++);
   const responseCache = config.responseCache ? await KeyvResponseCache.open(config.storeUrl, { logger }) : undefined;
+  // Redis expires cache entries itself; SQLite only drops an expired row when it is read, and
+  // entries of past generations are never read again, so the file's cache is emptied now and then.
+  const cacheSweep =
+    responseCache && config.storeUrl.startsWith('sqlite:')
+      ? setInterval(() => void responseCache.clear().catch(() => undefined), CACHE_SWEEP_MS)
+      : undefined;
+  cacheSweep?.unref();
   const apollo = createApolloServer(services, {
     logger,
     ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
@@ -142,7 +158,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await store.ping().catch(() => false);
-      const states = await Promise.all(feeds.feeds.map((f) => store.getFeedState(f.id).catch(() => undefined)));
+      const states = await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []);
       const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles: store.size(), feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
       metrics.feedsFailing.set(report.feeds.failing);
       res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -151,6 +167,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     }
     if (path === '/metrics' && req.method === 'GET') {
       metrics.articlesHeld.set(store.size());
+      const states = await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []);
+      metrics.feedsFailing.set(states.filter((st) => (st?.consecutiveFailures ?? 0) > 0).length);
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
       res.end(await metrics.registry.metrics());
       return;
@@ -183,7 +201,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           feeds = next;
           scheduler.setFeeds(next.feeds);
           store.setRetention(next.retention);
-        }, logger);
+          void store.prune().catch((err: unknown) => logger.warn({ err: String(err) }, 'retention prune failed'));
+        }, logger, config.feeds);
   // Retention also runs on every write; this catches articles ageing out while nothing arrives.
   const pruneTimer = setInterval(() => {
     store.prune().catch((err: unknown) => logger.warn({ err: String(err) }, 'retention prune failed'));
@@ -204,12 +223,15 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         logger.info('shutting down: stopping polling and finishing writes');
         watcher?.close();
         clearInterval(pruneTimer);
-        await scheduler.stop();
-        await subscriptions.close();
-        await new Promise<void>((resolve) => {
+        if (cacheSweep) clearInterval(cacheSweep);
+        // No new requests (and so no new refreshFeed) first; then let the fetches under way finish.
+        const httpClosed = new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await subscriptions.close();
+        await scheduler.stop();
+        await httpClosed;
         await apollo.stop();
         stopGeneration();
         await responseCache?.close();

@@ -3,6 +3,7 @@
  * with a summary of the feeds so an operator sees failing ones at a glance.
  */
 import type { FeedConfig, FeedState } from '../model/feed.ts';
+import { redactStoreUrl } from '../store/store-url.ts';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -13,10 +14,6 @@ export interface HealthReport {
   version: string;
 }
 
-/** Hides a password in a store URL (redis://:secret@host → redis://:***@host). */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@');
-}
 
 /** Builds the report from what the caller gathered (pure). */
 export function buildHealthReport(input: {
@@ -41,7 +38,7 @@ export function buildHealthReport(input: {
   });
   return {
     status: input.reachable ? 'ok' : 'degraded',
-    store: { url: redactUrl(input.storeUrl), reachable: input.reachable },
+    store: { url: redactStoreUrl(input.storeUrl), reachable: input.reachable },
     articles: input.articles,
     feeds: { total: input.feeds.length, enabled: input.feeds.filter((f) => f.enabled).length, ok, failing, neverFetched },
     uptimeSeconds: Math.round((input.now - input.startedAt) / 1000),

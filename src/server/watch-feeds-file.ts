@@ -20,10 +20,12 @@ export function watchFeedsFile(
   file: string,
   onChange: (settings: FeedsSettings) => void,
   logger: Logger,
+  /** The settings running now: an edit made while newsgate was starting is still seen as a change. */
+  running?: FeedsSettings,
   debounceMs = 300,
 ): FeedsFileWatcher {
   let timer: NodeJS.Timeout | undefined;
-  let last = '';
+  let last = running ? JSON.stringify(running) : '';
   const reload = () => {
     try {
       const settings = readFeedsFile(file);
@@ -36,11 +38,6 @@ export function watchFeedsFile(
       logger.error({ file, err: (err as Error).message }, 'feeds file change rejected; keeping the running feeds');
     }
   };
-  try {
-    last = JSON.stringify(readFeedsFile(file));
-  } catch {
-    // The caller validated it at start; a bad edit since then is reported on the next change.
-  }
   let watcher: FSWatcher;
   try {
     watcher = watch(path.dirname(file), (_event, name) => {
@@ -48,6 +45,8 @@ export function watchFeedsFile(
       if (timer) clearTimeout(timer);
       timer = setTimeout(reload, debounceMs);
     });
+    // A watch error (the folder removed, too many watchers) must not crash the gateway.
+    watcher.on('error', (err) => logger.warn({ file, err: err.message }, 'stopped watching the feeds file; edits need a restart'));
   } catch (err) {
     logger.warn({ file, err: (err as Error).message }, 'cannot watch the feeds file; edits need a restart');
     return { close() {} };

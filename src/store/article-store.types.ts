@@ -61,6 +61,8 @@ export interface ArticleStoreApi {
   /** Total articles held. */
   size(): number;
   getFeedState(feedId: string): Promise<FeedState | undefined>;
+  /** Feed states in the order of `feedIds`, one store round trip. */
+  getFeedStates(feedIds: readonly string[]): Promise<(FeedState | undefined)[]>;
   putFeedState(state: FeedState): Promise<void>;
   /** Reachability of the backing store, for /health. */
   ping(): Promise<boolean>;

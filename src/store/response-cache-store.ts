@@ -29,6 +29,11 @@ export class KeyvResponseCache implements KeyValueCache<string> {
     return this.kv.delete(key).catch(() => false);
   }
 
+  /** Drops every entry (the cache is best-effort: a miss only costs a recomputation). */
+  async clear(): Promise<void> {
+    await this.kv.clear();
+  }
+
   async close(): Promise<void> {
     await this.kv.disconnect();
   }

@@ -337,16 +337,17 @@ describe('feeds', () => {
     expect(yemen).toMatchObject({ status: 'DISABLED', enabled: false, lastFetchAt: null, consecutiveFailures: 0, articleCount: 1 });
   });
 
-  it('reads each feed\'s state once per request', async () => {
+  it('reads the feeds\' states in one batch per request', async () => {
     const world = makeServices();
-    let reads = 0;
-    const original = world.store.getFeedState.bind(world.store);
-    world.store.getFeedState = async (id) => {
-      reads++;
-      return original(id);
+    const asked: string[][] = [];
+    const original = world.store.getFeedStates.bind(world.store);
+    world.store.getFeedStates = async (ids) => {
+      asked.push([...ids]);
+      return original(ids);
     };
     await harness.run(world.services, '{ articles { edges { node { source { title status lastFetchAt } } } } }');
-    expect(reads).toBe(3); // three feeds among six articles
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.sort()).toHaveLength(3); // three feeds among six articles, each asked once
   });
 
   it('feed(id) answers null for an unknown feed', async () => {

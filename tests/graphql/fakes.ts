@@ -18,7 +18,8 @@ import type {
   CountKind,
   UpsertResult,
 } from '../../src/store/article-store.types.ts';
-import { articleMatches, foldText } from '../../src/graphql/article-matches.ts';
+import { articleMatches } from '../../src/graphql/article-matches.ts';
+import { foldSearchTerm as foldText } from '../../src/store/search/fold-term.ts';
 import type { CandidateView, GatewayServices, RefreshOutcome } from '../../src/graphql/context.ts';
 
 /** A catalog over arrays, with the contract's semantics in the simplest code. */
@@ -186,6 +187,9 @@ export class FakeStore implements ArticleStoreApi {
   }
   async getFeedState(feedId: string): Promise<FeedState | undefined> {
     return this.states.get(feedId);
+  }
+  async getFeedStates(feedIds: readonly string[]): Promise<(FeedState | undefined)[]> {
+    return feedIds.map((id) => this.states.get(id));
   }
   async putFeedState(state: FeedState): Promise<void> {
     this.states.set(state.feedId, state);

@@ -23,7 +23,7 @@ describe('watchFeedsFile', () => {
     const seen: FeedsSettings[] = [];
     const errors: string[] = [];
     const logger = { info() {}, warn() {}, error: (obj: { err: string }) => errors.push(obj.err) } as unknown as Logger;
-    const watcher = watchFeedsFile(file, (s) => seen.push(s), logger, 50);
+    const watcher = watchFeedsFile(file, (s) => seen.push(s), logger, undefined, 50);
     try {
       writeFileSync(file, feeds('shafaq', 'rudaw'));
       await waitFor(() => seen.length === 1, 5000, 'first reload');

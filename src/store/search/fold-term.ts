@@ -14,3 +14,17 @@ export function foldSearchTerm(term: string): string {
     .replace(/[\u2019\u2018'`ʿʾ]/g, '') // apostrophes and ayn/hamza transliteration marks
     .toLowerCase();
 }
+
+/**
+ * The words of a text for search, folded: apostrophes are removed BEFORE splitting, so
+ * "Kata'ib" is the one word "kataib" (as analysts type it), not "kata" and "ib". Used to index
+ * and to search, by the store and by the subscription filter alike.
+ */
+export function searchTokens(text: string): string[] {
+  return foldSearchTerm(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token.length > 0);
+}
+
+/** Shorter terms must equal a whole word; from this length on, a term also matches word starts. */
+export const PREFIX_MIN_LENGTH = 3;

@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { ArticleMeta } from '../../model/article.ts';
-import { foldSearchTerm } from './fold-term.ts';
+import { PREFIX_MIN_LENGTH, searchTokens } from './fold-term.ts';
 
 interface SearchDoc {
   readonly id: string;
@@ -24,12 +24,11 @@ export class SearchIndex {
   private readonly mini = new MiniSearch<SearchDoc>({
     idField: 'id',
     fields: ['title', 'summary', 'tags'],
-    processTerm: (term) => {
-      const folded = foldSearchTerm(term);
-      return folded.length > 0 ? folded : null;
-    },
+    // Tokens come out folded (see fold-term.ts); nothing more to do per term.
+    tokenize: searchTokens,
+    processTerm: (term) => term,
     searchOptions: {
-      prefix: (term) => term.length >= 3,
+      prefix: (term) => term.length >= PREFIX_MIN_LENGTH,
       fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
       combineWith: 'AND',
       boost: { title: 2 },
