@@ -172,6 +172,18 @@ describe('the response cache', () => {
   });
 });
 
+describe('cache hints', () => {
+  it('lets dictionary data be cached for minutes, but not the counts that change with every fetch', async () => {
+    const hint = async (query: string) =>
+      (await fetch(`${gateway!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).headers.get('cache-control');
+    expect(await hint('{ actor(id: "kataib-hizbullah") { name aliases affiliations { relation actor { id } } } }')).toBe('max-age=300, public');
+    expect(await hint('{ actor(id: "kataib-hizbullah") { name articleCount } }')).toBe('max-age=5, public');
+    expect(await hint('{ region(id: "IQ") { name articleCount } }')).toBe('max-age=5, public');
+    expect(await hint('{ topics { id articleCount } }')).toBe('max-age=5, public');
+    expect(await hint('mutation { refreshFeed(id: "levant-wire") { status } }')).toBe('no-store');
+  });
+});
+
 describe('after a restart', () => {
   it('serves the same articles at once, before any refetch', async () => {
     const before = await graphql(gateway!.url, ARTICLES, { filter: { regions: ['IQ'] }, first: 100 });

@@ -2,7 +2,8 @@
  * `actors` (search by any alias, filter by kind), `actor(id)`, and the Actor fields that need
  * the catalog or the store: affiliations both ways, countries, counts and recent articles.
  */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from 'type-graphql';
+import { DEFAULT_MAX_AGE } from '../cache-hints.ts';
 import type { ArticleMeta } from '../../model/article.ts';
 import type { Actor as ActorModel, Region as RegionModel } from '../../model/entities.ts';
 import { articleConnection, listConnection, type ConnectionView } from '../connection.ts';
@@ -58,11 +59,15 @@ export class ActorResolver {
     return actor.countries.flatMap((code) => ctx.services.catalog.region(code) ?? []);
   }
 
+  // Counts and lists change with every fetch, unlike the dictionary type around them.
+  @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => Int, { description: 'Articles that name it.' })
   articleCount(@Root() actor: ActorModel, @Ctx() ctx: Context): number {
     return ctx.services.store.count('actors', actor.id);
   }
 
+  // Counts and lists change with every fetch, unlike the dictionary type around them.
+  @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => ArticleConnection, { description: 'Articles that name it, newest first.' })
   articles(@Root() actor: ActorModel, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: Context): ConnectionView<ArticleMeta> {
     return articleConnection(ctx.services.store, { actors: [actor.id] }, first, after, 'Actor.articles');

@@ -1,5 +1,6 @@
 /** `regions`, `region(id)`, and the Region tree fields (parent, children, macro-regions). */
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from 'type-graphql';
+import { DEFAULT_MAX_AGE } from '../cache-hints.ts';
 import type { Region as RegionModel } from '../../model/entities.ts';
 import { catalogIndex } from '../catalog-index.ts';
 import { listConnection, type ConnectionView } from '../connection.ts';
@@ -50,6 +51,8 @@ export class RegionResolver {
     return region.memberOf.flatMap((id) => ctx.services.catalog.region(id) ?? []);
   }
 
+  // Counts and lists change with every fetch, unlike the dictionary type around them.
+  @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => Int, { description: 'Articles about it or any region below it.' })
   articleCount(@Root() region: RegionModel, @Ctx() ctx: Context): number {
     return ctx.services.store.count('regions', region.id);

@@ -1,5 +1,6 @@
 /** `topics`, `topic(id)`, and the Topic tree fields. The taxonomy is small: a list, not pages. */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Directive } from 'type-graphql';
+import { DEFAULT_MAX_AGE } from '../cache-hints.ts';
 import type { Topic as TopicModel } from '../../model/entities.ts';
 import { catalogIndex } from '../catalog-index.ts';
 import type { Context } from '../context.ts';
@@ -28,6 +29,8 @@ export class TopicResolver {
     return (catalogIndex(catalog).topicChildren.get(topic.id) ?? []).flatMap((id) => catalog.topic(id) ?? []);
   }
 
+  // Counts and lists change with every fetch, unlike the dictionary type around them.
+  @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => Int, { description: 'Articles with this topic, as the store counts them.' })
   articleCount(@Root() topic: TopicModel, @Ctx() ctx: Context): number {
     return ctx.services.store.count('topics', topic.id);

@@ -67,7 +67,14 @@ export function decoderChain(contentEncoding: string | undefined, url: string): 
  * (a reset connection, a timeout or an abort from the caller).
  */
 export async function readCappedBody(source: Readable, contentEncoding: string | undefined, maxBytes: number, url: string): Promise<Uint8Array> {
-  const decoders = decoderChain(contentEncoding, url);
+  let decoders: ReturnType<typeof decoderChain>;
+  try {
+    decoders = decoderChain(contentEncoding, url);
+  } catch (err) {
+    // Nothing will read the response: release its socket rather than leave it open.
+    source.destroy();
+    throw err;
+  }
   const chunks: Buffer[] = [];
   let total = 0;
   let sourceError: unknown;
