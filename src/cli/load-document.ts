@@ -37,7 +37,8 @@ export async function loadDocument(
       throw new NewsgateError(ErrorCode.FETCH_NETWORK, `cannot read ${file}: ${(err as Error).message}`, { cause: err });
     }
   }
-  const result = await fetchFeed({ url: target, ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+  // The operator named this target on the command line, so a file: URL is allowed here.
+  const result = await fetchFeed({ url: target, allowFile: true, ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
   const notes = result.redirects
     .filter((r) => r.permanent)
     .map((r) => `permanently redirected (${r.status}) from ${r.from} to ${r.to}: use the new URL in feeds.json`);

@@ -11,10 +11,8 @@ import { appendFeeds, type FeedEntry, freeId } from '../../config/edit-feeds-fil
 import { readFeedsFile } from '../../config/feeds-file.ts';
 import { parseOpml, slugForFeed, toOpml } from '../../config/opml.ts';
 import { asNewsgateError, NewsgateError } from '../../model/errors.ts';
-import { createDefaultTagger } from '../../normalize/gazetteer/create-default-tagger.ts';
-import { processDocument } from '../../pipeline/process-document.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
-import { loadDocument } from '../load-document.ts';
+import { loadTagger, previewFeed } from '../preview-feed.ts';
 
 export const FEEDS_USAGE = `usage: newsgate feeds check
        newsgate feeds add <url> [--id ID] [--title T] [--tags a,b] [--regions IQ,SY] [--language xx] [--interval MIN] [--dry-run]
@@ -87,17 +85,11 @@ async function add(file: string, argv: readonly string[], io: CliIo): Promise<nu
     io.stderr(`${url} is already in ${file} as "${existing.id}"\n`);
     return EXIT.PROBLEM;
   }
-  const loaded = await loadDocument(url, { cwd: io.cwd });
-  const { tagger } = await createDefaultTagger({ extraFiles: [...settings.dictionaries] });
+  const { tagger } = await loadTagger(io);
   const id = values.id ?? 'new-feed';
-  const processed = await processDocument({
-    bytes: loaded.bytes,
-    ...(loaded.contentType ? { contentType: loaded.contentType } : {}),
-    url: loaded.url,
-    feed: { id, url, tags: list(values.tags) ?? [], regions: list(values.regions) ?? [], intervalMinutes: 15, enabled: true, headers: {}, allowFile: false },
-    fetchedAt: new Date(),
-    tagger,
-  });
+  const feed = { id, url, tags: list(values.tags) ?? [], regions: list(values.regions) ?? [], intervalMinutes: 15, enabled: true, headers: {}, allowFile: false };
+  const { processed, notes, finalUrl } = await previewFeed(url, feed, tagger, { cwd: io.cwd });
+  const loaded = { notes, url: finalUrl };
   const title = values.title ?? processed.parsed.title ?? undefined;
   const entry: FeedEntry = {
     id: values.id ?? freeId(slugForFeed(title, url), new Set(settings.feeds.map((f) => f.id))),

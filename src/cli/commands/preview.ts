@@ -8,10 +8,8 @@ import { parseArgs } from 'node:util';
 import type { Article } from '../../model/article.ts';
 import { asNewsgateError, ErrorCode } from '../../model/errors.ts';
 import type { FeedConfig } from '../../model/feed.ts';
-import { createDefaultTagger } from '../../normalize/gazetteer/create-default-tagger.ts';
-import { processDocument } from '../../pipeline/process-document.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
-import { loadDocument } from '../load-document.ts';
+import { loadTagger, previewFeed } from '../preview-feed.ts';
 import { type PreviewDocument, toPreviewArticle } from '../preview-json.ts';
 
 export const PREVIEW_USAGE = `usage: newsgate preview <url|file> [--content-type "text/xml; charset=windows-1256"] [--json]
@@ -46,6 +44,11 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
     return EXIT.USAGE;
   }
   const { values } = parsed;
+  const limit = values.limit === undefined ? Infinity : Number(values.limit);
+  if (!Number.isInteger(limit) && limit !== Infinity || limit < 0) {
+    io.stderr(`--limit must be a whole number, got "${values.limit}"\n${PREVIEW_USAGE}\n`);
+    return EXIT.USAGE;
+  }
   const feed: FeedConfig = {
     id: values.id,
     url: target,
@@ -63,11 +66,10 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
   };
   let articles: Article[] = [];
   let failed = false;
-  const { tagger, catalog } = await createDefaultTagger();
+  const { tagger, catalog } = await loadTagger(io);
   try {
-    const loaded = await loadDocument(target, { cwd: io.cwd, ...(values['content-type'] ? { contentType: values['content-type'] } : {}) });
-    document.feed.warnings.push(...loaded.notes);
-    const processed = await processDocument({ bytes: loaded.bytes, ...(loaded.contentType ? { contentType: loaded.contentType } : {}), url: loaded.url, feed, fetchedAt: new Date(), tagger });
+    const { processed, notes } = await previewFeed(target, feed, tagger, { cwd: io.cwd, ...(values['content-type'] ? { contentType: values['content-type'] } : {}) });
+    document.feed.warnings.push(...notes);
     Object.assign(document.feed, {
       title: processed.parsed.title,
       link: processed.parsed.link,
@@ -82,7 +84,6 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
     document.feed.warnings.push(`${error.code}: ${error.message}`);
     failed = true;
   }
-  const limit = values.limit ? Number(values.limit) : Infinity;
   const source = { id: feed.id, title: document.feed.title, siteUrl: document.feed.link };
   document.articles = articles.slice(0, limit).map((a) => toPreviewArticle(a, catalog, source));
   if (values.json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
