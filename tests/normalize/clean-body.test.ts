@@ -26,6 +26,32 @@ describe('cleanBody', () => {
     expect(body.tailStart).toBe(html.indexOf('Do you like'));
   });
 
+  it('drops link lists under "Most read"/"Related" headings, share bars and cookie banners', () => {
+    const body = cleanBody(
+      '<p class="section">Gulf | Diplomacy</p><p>Ministers met in Kuwait City on Sunday.</p><p>Share this article: Facebook Twitter Telegram</p>' +
+        '<p>Most read</p><p>1. Israeli strike kills IRGC general in Damascus suburb</p><p>2. Saudi Aramco raises January prices</p>' +
+        '<p>Kurdistan24: PKK fighters begin handing over weapons</p><p>Subscribe to our newsletter</p><p>We use cookies to improve your experience. Accept</p>',
+    );
+    expect(body.paragraphs).toEqual(['Ministers met in Kuwait City on Sunday.']);
+  });
+
+  it('ends a link list at the first paragraph of prose, and at the comments', () => {
+    const body = cleanBody('<p>First paragraph of the story.</p><p>Related</p><p>Iraq votes on PMF law</p><p>The vote was delayed again on Monday, the speaker said.</p><p>اقرأ أيضاً</p><p>التعليقات</p><p>كلام فارغ</p>');
+    expect(body.paragraphs).toEqual(['First paragraph of the story.', 'The vote was delayed again on Monday, the speaker said.']);
+    expect(body.comments).toEqual(['كلام فارغ']);
+  });
+
+  it('takes the comments after a comment form flattened into one line', () => {
+    const body = cleanBody('<p>Talks resumed in Doha, mediators said.</p><p>Leave a comment  Name *  Email *  Captcha *</p><p>Mahmoud: Netanyahu does not want any deal.</p>');
+    expect(body.paragraphs).toEqual(['Talks resumed in Doha, mediators said.']);
+    expect(body.comments).toEqual(['Mahmoud: Netanyahu does not want any deal.']);
+  });
+
+  it('cuts a share bar glued to the end of a paragraph', () => {
+    const body = cleanBody('<p>The ministry denied the report. Share this article: Facebook Twitter Telegram</p>');
+    expect(body.paragraphs).toEqual(['The ministry denied the report.']);
+  });
+
   it('takes comments from comment containers anywhere', () => {
     const body = cleanBody('<p>Article text here.</p><ol class="commentlist"><li>First reader</li><li>Second reader</li></ol><p>More article text.</p>');
     expect(body.paragraphs).toEqual(['Article text here.', 'More article text.']);

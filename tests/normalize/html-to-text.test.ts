@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/normalize/clean/html-to-text.ts';
-import { plainText, truncateWords } from '../../src/normalize/clean/text.ts';
+import { foldWhitespace, plainText, truncateWords } from '../../src/normalize/clean/text.ts';
 
 const texts = (html: string): string[] => htmlToText(html).blocks.map((block) => block.text);
 
@@ -39,6 +39,19 @@ describe('plainText', () => {
     [null, ''],
   ])('%j → %j', (input, expected) => {
     expect(plainText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Persian half-space inside a word is kept', 'نیروهای امنیتی می\u200Cگویند', 'نیروهای امنیتی می\u200Cگویند'],
+    ['half-space in a name is kept', 'حزب\u200Cالله', 'حزب\u200Cالله'],
+    ['stray half-space at an edge or by a space is dropped', '\u200Cاول \u200C دوم\u200C', 'اول دوم'],
+    ['zero-width space, joiner, BOM and soft hyphen are dropped', 'a\u200Bb\u200Dc\uFEFFd\u00ADe', 'abcde'],
+  ])('foldWhitespace: %s', (_label, input, expected) => {
+    expect(foldWhitespace(input)).toBe(expected);
+  });
+
+  it('keeps the Persian half-space through HTML to text', () => {
+    expect(texts('<p>رزمایش\u200Cهای نظامی</p>')).toEqual(['رزمایش\u200Cهای نظامی']);
   });
 
   it('truncateWords cuts at a word boundary', () => {

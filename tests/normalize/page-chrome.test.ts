@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromeKind } from '../../src/normalize/clean/page-chrome.ts';
+import { chromeKind, isListEntry, isListHeading, stripShareTail } from '../../src/normalize/clean/page-chrome.ts';
 import { findCommentsTail, isCommentContainer, isCommentsMarker } from '../../src/normalize/clean/reader-comments.ts';
 
 describe('chromeKind', () => {
@@ -37,8 +37,66 @@ describe('chromeKind', () => {
     ['}', null],
     ['✓', null],
     ['قال مسؤول أمني إن حرس الحدود ضبطوا شاحنة محملة بالصواريخ.', null],
+    // Share/follow widgets flattened to one line: a lead, then only network names.
+    ['Share this article: Facebook Twitter Telegram', 'chrome'],
+    ['Share this article: Facebook | Twitter | Telegram | Email', 'chrome'],
+    ['Share: Facebook and WhatsApp', 'chrome'],
+    ['Facebook Twitter WhatsApp Telegram', 'chrome'],
+    ['Follow us: Telegram • X • Instagram • YouTube', 'chrome'],
+    ['شارك هذا المقال: فيسبوك تويتر واتساب', 'chrome'],
+    ['تابعونا عبر: فيسبوك | تلغرام | يوتيوب', 'chrome'],
+    ['اشتراک گذاری: تلگرام توییتر واتساپ', 'chrome'],
+    ['Twitter said it had removed the accounts.', null],
+    ['Telegram channels close to the group claimed the attack.', null],
+    ['Share and share alike', null],
+    // Breadcrumbs, tag lines and cookie banners.
+    ['Home » Syria » Security', 'chrome'],
+    ['News › Middle East › Iraq', 'chrome'],
+    ['Gulf | Diplomacy', 'chrome'],
+    ['Tags: Gaza | Qatar | Hamas', 'chrome'],
+    ['Keywords: Iraq, PMF, drones', 'chrome'],
+    ['الوسوم: العراق، الحشد الشعبي', 'chrome'],
+    ['We use cookies to improve your experience. Accept', 'chrome'],
+    ['Iraq | Syria talks resume in Baghdad after a month of delays, officials said.', null],
+    ['He said talks would resume / continue next week.', null],
   ])('%s → %s', (text, expected) => {
     expect(chromeKind(text)).toBe(expected);
+  });
+
+  it.each([
+    ['He spoke on Monday. Share this article: Facebook Twitter Telegram', 'He spoke on Monday.'],
+    ['قال الوزير ذلك. شارك: فيسبوك تويتر', 'قال الوزير ذلك.'],
+    ['He posted it on Facebook. Twitter removed it.', 'He posted it on Facebook. Twitter removed it.'],
+    ['Share this article: Facebook Twitter', 'Share this article: Facebook Twitter'],
+    ['Markets fell. Share prices in Tehran dropped.', 'Markets fell. Share prices in Tehran dropped.'],
+  ])('stripShareTail(%j) → %j', (text, expected) => {
+    expect(stripShareTail(text)).toBe(expected);
+  });
+
+  it('drops short labels in section, breadcrumb, tag and share containers', () => {
+    expect(chromeKind('Politics', { tag: 'p', hints: 'section' })).toBe('chrome');
+    expect(chromeKind('Iraq', { tag: 'div', hints: 'post-tags' })).toBe('chrome');
+    expect(chromeKind('Politics', { tag: 'p', hints: 'entry-content' })).toBeNull();
+    expect(chromeKind('The cabinet met on Sunday.', { tag: 'p', hints: 'section' })).toBeNull();
+  });
+
+  it.each([
+    ['Most read', true],
+    ['Related articles:', true],
+    ['الأكثر قراءة', true],
+    ['Most read articles describe the war.', false],
+  ])('isListHeading(%j) → %s', (text, expected) => {
+    expect(isListHeading(text)).toBe(expected);
+  });
+
+  it.each([
+    ['1. Israeli strike kills IRGC general in Damascus suburb', true],
+    ['• Saudi Aramco raises January prices', true],
+    ['Kurdistan24: PKK fighters begin handing over weapons', true],
+    ['The ministry said the strike killed two and wounded five others.', false],
+    ['He said the talks, which began in March and were hosted by Oman and Qatar, would resume after the holiday period ends next week', false],
+  ])('isListEntry(%j) → %s', (text, expected) => {
+    expect(isListEntry(text)).toBe(expected);
   });
 
   it('uses the element: figcaption and caption containers are captions', () => {
@@ -63,6 +121,12 @@ describe('reader comments', () => {
     ['أضف تعليق', true],
     ['The comments of the minister drew criticism.', false],
     ['No comment, the spokesman said.', false],
+    // Comment forms flattened into one line.
+    ['Leave a comment  Name *  Email *  Captcha *', true],
+    ['Leave a Reply Your email address will not be published. Required fields are marked *', false],
+    ['Name * Email * Website', true],
+    ['اترك تعليقاً الاسم * البريد الإلكتروني *', true],
+    ['Name the commander, the email said.', false],
   ])('marker %s → %s', (text, expected) => {
     expect(isCommentsMarker(text)).toBe(expected);
   });

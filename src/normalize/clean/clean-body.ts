@@ -6,7 +6,7 @@
  * sanitised HTML loses the same chrome and comments as the text.
  */
 import { htmlToText, type TextBlock, type TextLine } from './html-to-text.ts';
-import { chromeKind, type ChromeKind } from './page-chrome.ts';
+import { chromeKind, isListEntry, isListHeading, stripShareTail, type ChromeKind } from './page-chrome.ts';
 import { findCommentsTail, isCommentContainer, isCommentsMarker } from './reader-comments.ts';
 import { phraseKey, wordCount } from './text.ts';
 import { extractTranslatorNotes } from './translator-notes.ts';
@@ -45,7 +45,7 @@ interface Unit {
   readonly block: TextBlock;
   readonly blockIndex: number;
   readonly line: TextLine;
-  readonly chrome: ChromeKind | null;
+  chrome: ChromeKind | null;
   readonly inComments: boolean;
 }
 
@@ -65,6 +65,7 @@ export function cleanBody(html: string, options: CleanOptions = {}): CleanedBody
       inComments: isCommentContainer(block.hints),
     })),
   );
+  markLinkLists(units);
   const dropped: Record<ChromeKind | 'title' | 'kicker', number> = { chrome: 0, caption: 0, byline: 0, title: 0, kicker: 0 };
   const removed: SourceRange[] = [];
   const remove = (unit: Unit): void => {
@@ -107,7 +108,7 @@ export function cleanBody(html: string, options: CleanOptions = {}): CleanedBody
       remove(unit);
       return;
     }
-    const extraction = extractTranslatorNotes(unit.line.text);
+    const extraction = extractTranslatorNotes(stripShareTail(unit.line.text));
     notes.push(...extraction.notes);
     if (extraction.text === '') return;
     const lines = kept.get(unit.blockIndex) ?? [];
@@ -125,6 +126,30 @@ export function cleanBody(html: string, options: CleanOptions = {}): CleanedBody
     images,
     dropped,
   };
+}
+
+/**
+ * The entries of a link list ("Most read", "Related articles", "الأكثر قراءة") are chrome: after
+ * such a heading, every following line that reads like a list entry (short, numbered or without a
+ * closing full stop) is marked chrome, up to the first line of prose or the comments.
+ */
+function markLinkLists(units: Unit[]): void {
+  let inList = false;
+  for (const unit of units) {
+    if (isListHeading(unit.line.text)) {
+      inList = true;
+      unit.chrome ??= 'chrome';
+      continue;
+    }
+    if (!inList) continue;
+    if (unit.inComments || isCommentsMarker(unit.line.text)) {
+      inList = false; // the comments start: they are set aside as comments, not dropped as chrome
+      continue;
+    }
+    if (unit.chrome !== null) continue;
+    if (isListEntry(unit.line.text)) unit.chrome = 'chrome';
+    else inList = false;
+  }
 }
 
 /** Index of the unit repeating the title among the first few, or -1. */

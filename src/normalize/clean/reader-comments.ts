@@ -41,12 +41,44 @@ const COUNT_MARKERS: readonly RegExp[] = [
 const CONTAINER_WORD =
   /^(?:(?:user|users|reader|readers|fb|article|post|news|story|visitor)[-_])?(?:comments?|commentlist)(?:[-_]?(?:area|list|section|wrap|wrapper|container|block|box|thread|body|content|text|item|items|form|respond|holder|inner|widget))*$|^disqus(?:[-_].*)?$|^respond$|^coral(?:[-_].*)?$/;
 
+/** Labels of a comment form, which layouts flatten into one line ("Leave a comment Name * Email * Captcha *"). */
+const FORM_LABELS: readonly string[] = [
+  'name', 'your name', 'email', 'e-mail', 'your email', 'email address', 'website', 'url', 'comment', 'your comment', 'message',
+  'captcha', 'security code', 'required', 'submit', 'post comment', 'send', 'required fields are marked',
+  'الاسم', 'اسمك', 'البريد الإلكتروني', 'البريد الالكتروني', 'التعليق', 'تعليقك', 'رمز التحقق', 'إرسال', 'ارسال', 'الموقع',
+  'نام', 'ایمیل', 'پست الکترونیک', 'نظر', 'کد امنیتی', 'ارسال',
+];
+const FORM_KEYS: readonly string[] = [...new Set(FORM_LABELS.map(phraseKey))].sort((a, b) => b.length - a.length);
+const MARKER_KEYS_LONGEST: readonly string[] = [...MARKER_KEYS].sort((a, b) => b.length - a.length);
+
+/**
+ * True when `key` (folded) is a comment-form marker followed only by form labels, or form labels
+ * alone including a captcha or at least two labels: "leave a comment name email captcha".
+ */
+function isFlattenedForm(key: string): boolean {
+  let rest = ` ${key} `;
+  const marker = MARKER_KEYS_LONGEST.find((m) => rest.startsWith(` ${m} `));
+  if (marker !== undefined) rest = rest.slice(marker.length + 1);
+  let labels = 0;
+  let captcha = false;
+  while (rest.trim() !== '') {
+    const label = FORM_KEYS.find((l) => rest.startsWith(` ${l} `));
+    if (label === undefined) return false;
+    if (label === 'captcha' || label === phraseKey('رمز التحقق')) captcha = true;
+    rest = rest.slice(label.length + 1);
+    labels++;
+  }
+  return labels >= 1 && (marker !== undefined || captcha || labels >= 2);
+}
+
 /** True when `paragraph` is a marker after which only comments follow. */
 export function isCommentsMarker(paragraph: string): boolean {
   const text = paragraph.replace(/^[\s|*•·»>:–—-]+|[\s|*•·»>:–—-]+$/g, '').trim();
   if (text === '') return false;
-  if (MARKER_KEYS.has(phraseKey(text))) return true;
-  return COUNT_MARKERS.some((pattern) => pattern.test(text));
+  const key = phraseKey(text);
+  if (MARKER_KEYS.has(key)) return true;
+  if (COUNT_MARKERS.some((pattern) => pattern.test(text))) return true;
+  return key.split(' ').length <= 16 && isFlattenedForm(key);
 }
 
 /** True when the class/id words `hints` (space separated, lower case) name a comment container. */

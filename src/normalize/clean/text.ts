@@ -6,14 +6,20 @@
 import { Parser } from 'htmlparser2';
 import { foldText } from '../../model/ids.ts';
 
+/** A zero-width non-joiner that does not sit between two letters (stray, around a space or an edge). */
+const STRAY_ZWNJ = /(?<!\p{L}\p{M}*)\u200C+|\u200C+(?!\p{L})/gu;
+
 /**
  * Folds runs of whitespace (including no-break, zero-width and other Unicode spaces) into one
- * space and trims. Zero-width joiners are kept out of the way too: feeds paste them around
- * Arabic names and they would split matches.
+ * space and trims. Zero-width spaces and joiners are dropped: feeds paste them around Arabic
+ * names and they would split matches. The zero-width NON-joiner (U+200C) between two letters is
+ * kept: it is a letter of Persian spelling (the half-space of "می‌شود", "حزب‌الله"), and removing
+ * it changes the word ("میشود") for the reader and for matching.
  */
 export function foldWhitespace(text: string): string {
   return text
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/[\u200B\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(STRAY_ZWNJ, '')
     .replace(/[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ')
     .trim();
 }

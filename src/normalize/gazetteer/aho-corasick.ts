@@ -123,6 +123,15 @@ export class AhoCorasick<T> {
    * lets "iran" match in "irans" folded from "Iran's" but not in "Irans".
    */
   searchWords(text: string, options: WordSearchOptions<T> = {}): RawMatch<T>[] {
+    return resolveOverlaps(this.searchWordCandidates(text, options));
+  }
+
+  /**
+   * The whole-word occurrences that `accept` keeps, overlaps NOT resolved: for callers that
+   * resolve different kinds of payload in separate layers (the tagger lets a name consume a
+   * topic phrase inside it, but not the other way round).
+   */
+  searchWordCandidates(text: string, options: WordSearchOptions<T> = {}): RawMatch<T>[] {
     const candidates: RawMatch<T>[] = [];
     for (const m of this.searchAll(text)) {
       if (!startsWord(text, m) || !endsWord(text, m, options.removedBefore)) continue;
@@ -130,7 +139,7 @@ export class AhoCorasick<T> {
       if (payloads.length === 0) continue;
       candidates.push(payloads === m.payloads ? m : { ...m, payloads });
     }
-    return resolveOverlaps(candidates);
+    return candidates;
   }
 }
 

@@ -28,7 +28,18 @@ export interface RegionEntry extends Region, MatchRules {
   readonly metonymOf?: string;
 }
 
-export interface TopicEntry extends Topic, MatchRules {}
+export interface TopicEntry extends Topic, MatchRules {
+  /**
+   * Phrases that look like the topic's but are not it ("reconnaissance drones", "air raid
+   * sirens"): they win the longest match over the topic's shorter phrases and assign nothing.
+   */
+  readonly excludedPhrases?: readonly string[];
+  /**
+   * Phrases that assign the topic only when no sibling topic (same parent) is on the article:
+   * "Israeli strikes" is an airstrike unless the article says the strike was a drone or missile.
+   */
+  readonly fallbackPhrases?: readonly string[];
+}
 
 /** Everything loaded from data/ and the user extension files. */
 export interface Dictionaries {

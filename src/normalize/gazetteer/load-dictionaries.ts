@@ -36,7 +36,7 @@ const KEYS = {
   macro: ['id', 'name', 'members', 'parent', ...MATCH_KEYS],
   country: ['name', 'demonyms', 'capital', ...MATCH_KEYS],
   place: ['id', 'kind', 'name', 'parent', 'countryCode', 'lat', 'lon', ...MATCH_KEYS],
-  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'contextTerms', 'description'],
+  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'fallbackPhrases', 'excludedPhrases', 'contextTerms', 'description'],
 } as const;
 const TOP_KEYS: Record<string, readonly string[]> = {
   'actors.json': ['actors', '$schema', '$comment'],
@@ -168,6 +168,8 @@ interface TopicDraft extends Draft {
   parent?: string;
   phrases: string[];
   categories: string[];
+  fallbackPhrases: string[];
+  excludedPhrases: string[];
 }
 
 function readMatchRules(r: Reader, obj: Obj, at: string): Pick<Draft, 'aliases' | 'caseSensitiveAliases' | 'ambiguousAliases' | 'contextTerms' | 'description'> {
@@ -411,6 +413,8 @@ class Loader {
     const caseSensitive = r.strings(obj, 'caseSensitivePhrases', at, '["UAV"]');
     const ambiguous = r.strings(obj, 'ambiguousPhrases', at, '["strike"]');
     const categories = r.strings(obj, 'categories', at, '["drones"]');
+    const fallback = r.strings(obj, 'fallbackPhrases', at, '["Israeli strikes"]');
+    const excluded = r.strings(obj, 'excludedPhrases', at, '["reconnaissance drones"]');
     const contextTerms = r.strings(obj, 'contextTerms', at, '["drone"]');
     const description = r.string(obj, 'description', at, '"One line."', false);
     const draft: TopicDraft = {
@@ -418,7 +422,9 @@ class Loader {
       ...(label === undefined ? {} : { name: label }),
       ...(parent === undefined ? {} : { parent }),
       aliases: [],
-      phrases: unique([...phrases, ...caseSensitive, ...ambiguous]),
+      phrases: unique([...phrases, ...caseSensitive, ...ambiguous, ...fallback]),
+      fallbackPhrases: fallback,
+      excludedPhrases: excluded,
       caseSensitiveAliases: caseSensitive,
       ambiguousAliases: ambiguous,
       contextTerms,
@@ -431,6 +437,8 @@ class Loader {
       mergeDraft(existing, draft);
       existing.phrases = unique([...existing.phrases, ...draft.phrases]);
       existing.categories = unique([...existing.categories, ...categories]);
+      existing.fallbackPhrases = unique([...existing.fallbackPhrases, ...fallback]);
+      existing.excludedPhrases = unique([...existing.excludedPhrases, ...excluded]);
       if (parent !== undefined) existing.parent = parent;
     }
   }
@@ -598,6 +606,8 @@ function toTopic(d: TopicDraft): TopicEntry {
     caseSensitiveAliases: unique([...d.caseSensitiveAliases, ...d.phrases.filter(isAcronym)]),
     ambiguousAliases: d.ambiguousAliases,
     contextTerms: d.contextTerms,
+    fallbackPhrases: d.fallbackPhrases,
+    excludedPhrases: d.excludedPhrases,
   } as TopicEntry;
 }
 

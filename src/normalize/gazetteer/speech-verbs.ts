@@ -30,8 +30,11 @@ const AR_VERBS_AFTER = foldedSet(
   `تنفي ترفض تحذر تؤكد تتهم تعلن تدين تهدد تطالب ترد تندد تقول تتوعد تدعو تعتبر تنفى اعلام هشدار تکذیب گفت محکوم`,
 );
 const AR_PROCLITICS = ['و', 'ف'];
-/** A place after one of these is a location, never the speaker ("talks in Tehran said to be …"). */
-const PLACE_PREPOSITIONS = new Set('in at to from near into inside outside toward towards via across around within over through'.split(' '));
+/** A place after one of these is a location, never the speaker ("talks in Tehran said to be …", "وصل إلى طهران"). */
+const PLACE_PREPOSITIONS = new Set([
+  ...'in at to from near into inside outside toward towards via across around within over through'.split(' '),
+  ...foldedSet('في إلى الى من عن على نحو قرب داخل خارج عبر حول ب ل در به از'),
+]);
 
 function wordsAfter(text: string, from: number, count: number): string[] {
   const words: string[] = [];
@@ -59,17 +62,47 @@ function wordBefore(text: string, to: number): string {
   return text.slice(i, end);
 }
 
+/** Start offset of the word that ends at or before `to` (skipping spaces and punctuation). */
+function wordStartBefore(text: string, to: number): number {
+  let i = to;
+  while (i > 0 && !isWordChar(text[i - 1])) i--;
+  while (i > 0 && isWordChar(text[i - 1])) i--;
+  return i;
+}
+
+/** Particles after which a verb still opens its clause ("فيما حذرت طهران", "كما أكدت واشنطن"), folded. */
+const CLAUSE_OPENERS = foldedSet('فيما بينما كما ثم وقد قد لقد حين عندما إذ وإذ كذلك بدورها بدوره أيضا أمس');
+
+/**
+ * True when the word ending just before `to` opens its clause: it has a و/ف proclitic, or
+ * nothing but punctuation or an opener particle comes before it. "واشنطن حذرت بغداد": حذرت
+ * follows a name, so بغداد is its object, not its subject.
+ */
+function opensClause(text: string, verb: string, to: number): boolean {
+  if (AR_PROCLITICS.some((p) => verb.startsWith(p) && AR_VERBS.has(verb.slice(p.length)))) return true;
+  let i = wordStartBefore(text, to);
+  while (i > 0 && text[i - 1] === ' ') i--;
+  if (i === 0 || !isWordChar(text[i - 1])) return true;
+  return CLAUSE_OPENERS.has(wordBefore(text, i));
+}
+
 /**
  * True when the folded span `[start, end)` of `folded` is the subject of a speech verb: an
- * English verb after it (skipping up to three fillers), or an Arabic/Persian verb just before it.
+ * English verb after it (skipping up to three fillers), an Arabic/Persian verb just before it
+ * that opens its clause, or an Arabic past-tense verb right after it. `spaceAfter` says whether
+ * only whitespace follows the span in the ORIGINAL text (folding turns "—" into a space, and
+ * "صنعاء — قال المتحدث" is a dateline, not "Sanaa said").
  */
-export function isSpeaker(folded: string, start: number, end: number): boolean {
+export function isSpeaker(folded: string, start: number, end: number, spaceAfter = true): boolean {
   const before = wordBefore(folded, start);
   if (PLACE_PREPOSITIONS.has(before)) return false; // "meeting in Kuwait City on Wednesday, condemned …"
   for (const w of wordsAfter(folded, end, 4)) {
     if (EN_VERBS.has(w) || AR_VERBS_AFTER.has(w)) return true;
     if (!EN_FILLERS.has(w)) break;
   }
-  if (AR_VERBS.has(before)) return true;
-  return AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
+  // Arabic subject-verb order with the past tense: "واشنطن حذّرت", "طهران نفت".
+  const next = /^ (\S+)/u.exec(folded.slice(end, end + 24))?.[1];
+  if (spaceAfter && next !== undefined && AR_VERBS.has(next)) return true;
+  const isVerb = AR_VERBS.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
+  return isVerb && opensClause(folded, before, start);
 }

@@ -9,8 +9,8 @@
  */
 import type { Evidence, EntityRef } from '../../model/article.ts';
 import type { EntityCatalog } from '../../model/catalog.ts';
-import { AhoCorasick, type RawMatch } from './aho-corasick.ts';
-import type { MatchRules } from './dictionary.types.ts';
+import { AhoCorasick, resolveOverlaps, type RawMatch } from './aho-corasick.ts';
+import type { MatchRules, TopicEntry } from './dictionary.types.ts';
 import { discoverCandidates, hasTitleWord } from './discovery.ts';
 import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from './fold.ts';
 import { isAcronym } from './load-dictionaries.ts';
@@ -30,6 +30,10 @@ interface Payload {
   readonly ambiguous: boolean;
   /** For a capital/metonym alias of a region: the country whose state speaks ("Tehran said"). */
   readonly metonymOf: string | null;
+  /** A topic phrase that counts only when no sibling topic matched (`fallbackPhrases`). */
+  readonly fallback?: boolean;
+  /** A look-alike phrase that takes its span and assigns nothing (`excludedPhrases`). */
+  readonly excluded?: boolean;
 }
 
 /** One accepted occurrence of an entity before rules are applied. */
@@ -43,6 +47,7 @@ interface Mention {
   readonly snippet: string;
   readonly weight: number;
   readonly ambiguous: boolean;
+  readonly fallback?: boolean;
 }
 
 /** Options of {@link createTagger}. */
@@ -98,6 +103,33 @@ export function isShouting(text: string): boolean {
   return cased >= 12 && upper / cased > 0.8;
 }
 
+/** Acronyms that are also English words ("US", "IS", "IT"): in a run of capitals they prove nothing. */
+const COMMON_WORDS = new Set('us is it am an as at be by do go he if in me my no of on or so to up we all and are but can for has her him his how its may new not now one our out she the was who why you aid arm art war win oil man'.split(' '));
+
+function isCommonWord(alias: string): boolean {
+  return !alias.includes('.') && COMMON_WORDS.has(alias.toLowerCase());
+}
+
+const isCapsWord = (w: string): boolean => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
+
+/**
+ * True when `[start, end)` sits in a run of at least three words in capitals ("… M. IS NEW
+ * CHIEF …", "US STRIKES HIT YEMEN"), but not next to one other acronym ("US CENTCOM said").
+ */
+function inCapitalsRun(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start).split(/[^\p{L}]+/u).filter((w) => w !== '').reverse();
+  const after = text.slice(end, end + 40).split(/[^\p{L}]+/u).filter((w) => w !== '');
+  let run = 0;
+  for (const side of [before, after]) {
+    for (const w of side.slice(0, 2)) {
+      if (w.length === 1) continue; // an initial ("M.")
+      if (!isCapsWord(w)) break;
+      run++;
+    }
+  }
+  return run >= 2;
+}
+
 /** True when the folded `term` occurs as whole words in the folded `text`. */
 function hasWord(text: string, term: string): boolean {
   if (term === '') return false;
@@ -117,6 +149,9 @@ export class GazetteerTagger implements Tagger {
   private readonly regionCountry = new Map<string, string>();
   private readonly regionKind = new Map<string, string>();
   private readonly ancestorsOfTopic = new Map<string, string[]>();
+  private readonly parentOfTopic = new Map<string, string | null>();
+  /** City → the governorate/province it is the capital of and named after (its SUBDIVISION parent). */
+  private readonly provinceOfCity = new Map<string, string>();
 
   constructor(
     private readonly catalog: EntityCatalog & { stateOf?: (cc: string) => { id: string } | undefined },
@@ -129,8 +164,14 @@ export class GazetteerTagger implements Tagger {
       if (r.countryCode !== undefined && r.countryCode !== r.id) this.regionCountry.set(r.id, r.countryCode);
       this.regionKind.set(r.id, r.kind);
     }
+    for (const r of catalog.regions) {
+      if (r.kind === 'CITY' && r.parent !== undefined && this.regionKind.get(r.parent) === 'SUBDIVISION') this.provinceOfCity.set(r.id, r.parent);
+    }
     for (const t of catalog.topics) {
-      this.addEntry('topics', t.id, [...t.phrases], rulesOf(t), null, []);
+      const extra = t as Partial<TopicEntry>;
+      this.addEntry('topics', t.id, [...t.phrases], rulesOf(t), null, [], new Set((extra.fallbackPhrases ?? []).map((f) => fold(f))));
+      this.addEntry('topics', t.id, [...(extra.excludedPhrases ?? [])], rulesOf(t), null, [], undefined, true);
+      this.parentOfTopic.set(t.id, t.parent ?? null);
       for (const c of t.categories) {
         const key = fold(c);
         this.categories.set(key, [...(this.categories.get(key) ?? []), t.id]);
@@ -140,7 +181,7 @@ export class GazetteerTagger implements Tagger {
     this.matcher.build();
   }
 
-  private addEntry(type: EntityType, id: string, names: readonly string[], rules: MatchRules, metonymOf: string | null, metonyms: readonly string[]): void {
+  private addEntry(type: EntityType, id: string, names: readonly string[], rules: MatchRules, metonymOf: string | null, metonyms: readonly string[], fallbackKeys?: ReadonlySet<string>, excluded = false): void {
     const ambiguous = new Set(rules.ambiguousAliases.map((a) => fold(a)));
     const caseSensitive = new Set(rules.caseSensitiveAliases);
     const metonymKeys = new Set(metonyms.map((m) => fold(m)));
@@ -159,11 +200,14 @@ export class GazetteerTagger implements Tagger {
         caseKey: strict ? fold(alias, { keepCase: true }) : null,
         ambiguous: ambiguous.has(key),
         metonymOf: metonymOf !== null && metonymKeys.has(key) ? metonymOf : null,
+        ...(fallbackKeys?.has(key) === true ? { fallback: true } : {}),
+        ...(excluded ? { excluded: true } : {}),
       };
       this.matcher.add(key, payload);
       // "للحرس" is ل + الحرس: the article's alef is elided after the preposition.
       if (key.startsWith('ال') && key.length > 3) this.matcher.add(`لل${key.slice(2)}`, payload);
-      // Persian writes "حزب‌الله" with a half-space (folded to a space) or joined: match both.
+      // Persian writes "حزب‌الله" with a half-space (kept by cleaning, folded to a space) or, in
+      // careless typing, joined ("حزبالله"): match both.
       if (alias.includes('\u200C')) this.matcher.add(fold(alias.replace(/\u200C/g, '')), payload);
     }
   }
@@ -171,10 +215,11 @@ export class GazetteerTagger implements Tagger {
   /** Matches of one field's text, with original offsets. */
   private scan(text: string, field: Evidence['field'], weightAt: (offset: number) => number, out: Mention[], speakers: Mention[]): FoldedText {
     const folded = foldWithMap(text);
-    const matches = this.matcher.searchWords(folded.text, {
+    const candidates = this.matcher.searchWordCandidates(folded.text, {
       accept: (m: RawMatch<Payload>) => m.payloads.filter((p) => p.caseKey === null || this.caseMatches(text, folded, m, p.caseKey)),
       removedBefore: (i: number) => i > 0 && i < folded.text.length && (folded.starts[i] ?? 0) > (folded.ends[i - 1] ?? 0),
     });
+    const matches = resolveLayers(candidates);
     // In an all-capitals headline ("WHO IS BEHIND THE ATTACK") an acronym match proves nothing:
     // it then needs the same confirmation as an ambiguous alias.
     const shouting = isShouting(text);
@@ -185,10 +230,31 @@ export class GazetteerTagger implements Tagger {
       // "New Jersey", "New Mexico": a country name after "New" is another place.
       const afterNew = start >= 4 && text.slice(start - 4, start) === 'New ';
       for (const p of m.payloads) {
+        if (p.excluded === true) continue;
         if (afterNew && p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY') continue;
-        const mention: Mention = { type: p.type, id: p.id, field, alias: text.slice(start, end), start, end, snippet, weight, ambiguous: p.ambiguous || (shouting && p.caseKey !== null) };
+        // "Deir Ezzor province", "province of Basra", "محافظة كركوك": the governorate, not its capital city,
+        // whichever spelling of the city the text uses (data/README.md, governorate vs. its capital).
+        const province = p.type === 'regions' ? this.provinceOfCity.get(p.id) : undefined;
+        const span = province === undefined ? null : provinceSpan(folded.text, m.start, m.end);
+        if (province !== undefined && span !== null) {
+          const range = originalRange(folded, span.start, span.end);
+          out.push({ type: 'regions', id: province, field, alias: text.slice(range.start, range.end), start: range.start, end: range.end, snippet, weight, ambiguous: p.ambiguous });
+          continue;
+        }
+        const mention: Mention = {
+          type: p.type,
+          id: p.id,
+          field,
+          alias: text.slice(start, end),
+          start,
+          end,
+          snippet,
+          weight,
+          ambiguous: p.ambiguous || (p.caseKey !== null && (shouting || (isCommonWord(p.alias) && inCapitalsRun(text, start, end)))),
+          ...(p.fallback === true ? { fallback: true } : {}),
+        };
         out.push(mention);
-        if (p.metonymOf !== null && field !== 'tags' && isSpeaker(folded.text, m.start, m.end)) {
+        if (p.metonymOf !== null && field !== 'tags' && isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4)))) {
           const state = this.catalog.stateOf?.(p.metonymOf);
           if (state !== undefined) speakers.push({ ...mention, type: 'actors', id: state.id, ambiguous: false });
         }
@@ -267,8 +333,17 @@ export class GazetteerTagger implements Tagger {
     });
   }
 
-  /** Drops a topic when one of its descendants is also on the article (the store widens to children). */
-  private mostSpecific(topics: readonly Mention[]): Mention[] {
+  /**
+   * Drops a topic when one of its descendants is also on the article (the store widens to
+   * children), and a topic found only by fallback phrases when a sibling topic is there.
+   */
+  private mostSpecific(all: readonly Mention[]): Mention[] {
+    const firm = new Set(all.filter((m) => m.fallback !== true).map((m) => m.id));
+    const topics = all.filter((m) => {
+      if (m.fallback !== true || firm.has(m.id)) return true;
+      const parent = this.parentOfTopic.get(m.id) ?? null;
+      return ![...firm].some((other) => other !== m.id && parent !== null && this.parentOfTopic.get(other) === parent);
+    });
     const ids = new Set(topics.map((m) => m.id));
     const implied = new Set<string>();
     for (const id of ids) for (const a of this.ancestorsOfTopic.get(id) ?? []) implied.add(a);
@@ -281,6 +356,47 @@ export class GazetteerTagger implements Tagger {
     if (folded === '') return true;
     return this.matcher.searchWords(folded).some((m) => m.start === 0 && m.end >= folded.length - 1);
   }
+}
+
+const PROVINCE_AFTER = /^ (?:province|governorate|provinces|governorates|wilayat|vilayet)(?![\p{L}\p{N}])/u;
+const PROVINCE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:province|governorate) of(?: the)?|[وفبل]{0,2}محافظه|استان) $/u;
+
+/**
+ * The folded span of a governorate named by its capital city: "<city> province|governorate"
+ * (the word included), "province|governorate of <city>", Arabic "محافظة <city>" (with a
+ * proclitic: "بمحافظة"), Persian "استان <city>"; `null` when the city stands bare.
+ */
+export function provinceSpan(folded: string, start: number, end: number): { start: number; end: number } | null {
+  const after = PROVINCE_AFTER.exec(folded.slice(end, end + 16));
+  if (after !== null) return { start, end: end + after[0].length };
+  const before = PROVINCE_BEFORE.exec(folded.slice(Math.max(0, start - 24), start));
+  if (before !== null) return { start: start - before[0].length + (/^[^\p{L}\p{N}]/u.test(before[0]) ? 1 : 0), end };
+  return null;
+}
+
+/**
+ * Overlaps resolved in two layers. Names (actors, regions) first, longest match wins among
+ * them. Topic phrases next, among themselves; a topic phrase then survives a name it overlaps
+ * only when it contains that name whole: "Counter-Terrorism Service" or "Basra Oil Company"
+ * hide the phrases inside them, but "Israeli strikes" or "withdrawal of US forces" keep both
+ * the topic and the name ("Israeli", "US forces") — a topic phrase never hides an entity.
+ */
+function resolveLayers(candidates: readonly RawMatch<Payload>[]): RawMatch<Payload>[] {
+  const names: RawMatch<Payload>[] = [];
+  const phrases: RawMatch<Payload>[] = [];
+  for (const c of candidates) {
+    const named = c.payloads.filter((p) => p.type !== 'topics');
+    if (named.length === c.payloads.length) names.push(c);
+    else if (named.length === 0) phrases.push(c);
+    else {
+      names.push({ ...c, payloads: named });
+      phrases.push({ ...c, payloads: c.payloads.filter((p) => p.type === 'topics') });
+    }
+  }
+  const taken = resolveOverlaps(names);
+  if (phrases.length === 0) return taken;
+  const topics = resolveOverlaps(phrases).filter((t) => taken.every((n) => n.end <= t.start || t.end <= n.start || (t.start <= n.start && n.end <= t.end && t.end - t.start > n.end - n.start)));
+  return [...taken, ...topics].sort((a, b) => a.start - b.start);
 }
 
 const fieldText = (sections: TextSections, field: Evidence['field']): string =>
