@@ -18,8 +18,10 @@ export interface EntityCatalog {
   /** Regions whose name or alias matches, best first. */
   searchRegions(text: string): Region[];
   /**
-   * Ids of actors linked to `id` by any affiliation, both directions, transitively up to
-   * `depth` hops (default 2), not including `id`.
+   * The actors `includeAffiliates` widens `id` to, not including `id`: the umbrellas and parent
+   * bodies it is a member or part of, transitively up to `depth` levels (default 3); its
+   * patrons (backed_by), one step; and its own members, units and leaders, one step. STATE
+   * actors are never included nor passed through.
    */
   affiliatesOf(id: string, depth?: number): string[];
   /** Actors that name `id` in their own affiliations (the reverse edges). */

@@ -33,7 +33,7 @@ export class ArticleFilterInput implements ArticleFilterArgs {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Widen `actors` to the actors affiliated with them, both ways, up to two hops.',
+    description: 'Widen `actors` to their affiliates: the umbrellas and bodies they belong to (up to three levels), their patrons, and their own members and leaders; never whole states.',
   })
   includeAffiliates!: boolean;
 }

@@ -91,23 +91,34 @@ export function createCatalog(dictionaries: Dictionaries): GazetteerCatalog {
     searchActors: (text: string): Actor[] => search(actorKeys, text),
     searchRegions: (text: string): Region[] => search(regionKeys, text),
     affiliatedFrom: (id: string) => [...(reverse.get(id) ?? [])],
-    affiliatesOf(id: string, depth = 2): string[] {
-      const seen = new Set<string>([id]);
+    affiliatesOf(id: string, depth = 3): string[] {
+      // States are never pulled in: every militia is part_of some state's forces on paper, and
+      // "Kata'ib Hizbullah and affiliates" must not mean "everything Iraqi".
+      const isState = (other: string) => actors.get(other)?.kind === 'STATE';
+      const out = new Set<string>();
+      const add = (other: string) => {
+        if (other !== id && !isState(other)) out.add(other);
+      };
+      // Up: the umbrellas and parent bodies it belongs to, and theirs, `depth` levels.
       let frontier = [id];
-      for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+      for (let level = 0; level < depth && frontier.length > 0; level++) {
         const next: string[] = [];
         for (const cur of frontier) {
-          const neighbours = [...(actors.get(cur)?.affiliations.map((l) => l.actor) ?? []), ...(reverse.get(cur)?.map((l) => l.actor) ?? [])];
-          for (const n of neighbours) {
-            if (seen.has(n)) continue;
-            seen.add(n);
-            next.push(n);
+          for (const link of actors.get(cur)?.affiliations ?? []) {
+            if ((link.relation === 'member_of' || link.relation === 'part_of') && !isState(link.actor) && !out.has(link.actor)) {
+              add(link.actor);
+              next.push(link.actor);
+            }
           }
         }
         frontier = next;
       }
-      seen.delete(id);
-      return [...seen];
+      // Its patrons, one step (not the patrons' own chain of command).
+      for (const link of actors.get(id)?.affiliations ?? []) if (link.relation === 'backed_by') add(link.actor);
+      // Down, one step: its members, units and leaders (not the groups it backs: a patron's
+      // clients are separate actors, reached from them, not from it).
+      for (const link of reverse.get(id) ?? []) if (link.relation !== 'backed_by') add(link.actor);
+      return [...out];
     },
     regionAncestors(id: string): string[] {
       const out: string[] = [];

@@ -39,12 +39,19 @@ describe('catalog', () => {
     expect(catalog.searchRegions('iq')[0]?.id).toBe('IQ');
   });
 
-  it('affiliations both ways, transitively to a depth', () => {
+  it('affiliates: umbrellas up to a depth, patrons one step, members and leaders one step, never states', () => {
     expect(catalog.affiliatedFrom('islamic-resistance-in-iraq')).toEqual([{ actor: 'kataib-hizbullah', relation: 'member_of' }]);
+    // One level up: its umbrella; its patron in any case.
     expect(catalog.affiliatesOf('kataib-hizbullah', 1).sort()).toEqual(['irgc-quds-force', 'islamic-resistance-in-iraq']);
-    expect(catalog.affiliatesOf('kataib-hizbullah').sort()).toEqual(['axis-of-resistance', 'irgc', 'irgc-quds-force', 'islamic-resistance-in-iraq']);
-    expect(catalog.affiliatesOf('kataib-hizbullah', 3)).toEqual(expect.arrayContaining(['hezbollah', 'iran']));
-    expect(catalog.affiliatesOf('kataib-hizbullah', 3)).not.toContain('kataib-hizbullah');
+    // The umbrella's umbrella too, but not the patron's own chain of command (irgc, iran).
+    expect(catalog.affiliatesOf('kataib-hizbullah').sort()).toEqual(['axis-of-resistance', 'irgc-quds-force', 'islamic-resistance-in-iraq']);
+    // Down one step: the umbrella's members; not the groups a patron backs.
+    expect(catalog.affiliatesOf('islamic-resistance-in-iraq')).toContain('kataib-hizbullah');
+    expect(catalog.affiliatesOf('irgc-quds-force')).not.toContain('kataib-hizbullah');
+    for (const id of ['kataib-hizbullah', 'irgc', 'irgc-quds-force']) {
+      expect(catalog.affiliatesOf(id)).not.toContain(id);
+      expect(catalog.affiliatesOf(id).map((a) => catalog.actor(a)?.kind)).not.toContain('STATE');
+    }
   });
 
   it('region ancestors: parents, country, macro-regions', () => {
