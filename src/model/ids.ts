@@ -50,6 +50,8 @@ export interface ContentHashParts {
   readonly tags: readonly string[];
   readonly imageUrl: string | null;
   readonly updatedAt: string | null;
+  /** The tagger's version, so new dictionaries re-tag stored articles on their next fetch. */
+  readonly tagger?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export function contentHash(parts: ContentHashParts): string {
       [...parts.tags],
       parts.imageUrl ?? '',
       parts.updatedAt ?? '',
+      parts.tagger ?? '',
     ]),
   );
 }

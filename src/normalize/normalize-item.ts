@@ -20,7 +20,7 @@ import { plainText, truncateWords } from './clean/text.ts';
 import { extractTranslatorNotes } from './clean/translator-notes.ts';
 import { parseFeedDate, type ParsedDate } from './dates/parse-date.ts';
 import { resolveLanguage } from './language.ts';
-import type { NormalizeContext, NormalizedItem } from './normalize.types.ts';
+import type { IsUnchanged, NormalizeContext, NormalizedItem, UnchangedItem } from './normalize.types.ts';
 import { pickImage } from './pick-image.ts';
 
 /** A summary made from the content when the feed gives none is cut to this many characters. */
@@ -30,6 +30,14 @@ export const DERIVED_TITLE_LENGTH = 100;
 
 /** Normalises one item. Throws only on a programming error; every data problem is a warning. */
 export function normalizeItem(raw: RawItem, ctx: NormalizeContext): NormalizedItem {
+  return normalizeIfChanged(raw, ctx, () => false) as NormalizedItem;
+}
+
+/**
+ * Like {@link normalizeItem}, but stops before tagging and HTML sanitising when `isUnchanged`
+ * says the store already holds the article with the same content hash (ingestion's path).
+ */
+export function normalizeIfChanged(raw: RawItem, ctx: NormalizeContext, isUnchanged: IsUnchanged): NormalizedItem | UnchangedItem {
   const warnings: string[] = [];
   const label = itemLabel(raw);
   const warn = (message: string): void => {
@@ -60,7 +68,6 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): NormalizedIt
     title = truncateWords(summary || content.replace(/\s+/g, ' '), DERIVED_TITLE_LENGTH);
     warn(title === '' ? 'no title and no text' : 'no title; made one from the text');
   }
-  const contentHtml = renderHtml(contentSource, contentBody, base);
 
   const translatorNotes = unique([...titleNotes.notes, ...(summaryBody?.translatorNotes ?? []), ...contentBody.translatorNotes]);
   const comments = unique([...(summaryBody?.comments ?? []), ...contentBody.comments]);
@@ -90,6 +97,12 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): NormalizedIt
   const tags = cleanTags(raw.categories, ctx.feed.tags);
   const imageUrl = pickImage(raw.enclosures, contentBody.images, base);
 
+  const id = articleId(ctx.feed.id, { guid: raw.guid, url, title: plainText(raw.title) || title, published: raw.published });
+  // The tagger's version is part of the hash: new dictionaries make every article "changed".
+  const hash = contentHash({ title, summary, content, url, authors, tags, imageUrl, updatedAt, tagger: ctx.tagger.version ?? '' });
+  if (isUnchanged(id, hash)) return { unchanged: true, id, warnings };
+  const contentHtml = renderHtml(contentSource, contentBody, base);
+
   // Entities, from the cleaned text only.
   const tagged = ctx.tagger.tag(
     { title, summary: summaryForTagger(summary, content), content, tags },
@@ -97,7 +110,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): NormalizedIt
   );
 
   const article: Article = {
-    id: articleId(ctx.feed.id, { guid: raw.guid, url, title: plainText(raw.title) || title, published: raw.published }),
+    id,
     feedId: ctx.feed.id,
     guid: raw.guid?.trim() || null,
     url,
@@ -115,7 +128,7 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): NormalizedIt
     regions: tagged.regions,
     imageUrl,
     storyId: storyKey(title, url),
-    contentHash: contentHash({ title, summary, content, url, authors, tags, imageUrl, updatedAt }),
+    contentHash: hash,
     content,
     contentHtml,
     translatorNotes,

@@ -18,7 +18,21 @@ export interface NormalizeContext {
   readonly tagger: Tagger;
 }
 
+/**
+ * True when the store already holds this article with this content hash: tagging and HTML
+ * sanitising are then skipped, so a refetch of an unchanged feed costs little.
+ */
+export type IsUnchanged = (id: string, contentHash: string) => boolean;
+
+/** An item the store already holds unchanged: nothing more was computed. */
+export interface UnchangedItem {
+  readonly unchanged: true;
+  readonly id: string;
+  readonly warnings: readonly string[];
+}
+
 export interface NormalizedItem {
+  readonly unchanged?: false;
   readonly article: Article;
   /** Unknown names found in the article, for discovery. */
   readonly candidates: readonly Candidate[];

@@ -9,7 +9,10 @@ import type { ParsedFeed } from '../model/raw-feed.ts';
 import { decodeFeed } from '../ingest/decode/decode-feed.ts';
 import { parseFeed } from '../ingest/parse/parse-feed.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
-import { normalizeItem } from '../normalize/normalize-item.ts';
+import { normalizeIfChanged } from '../normalize/normalize-item.ts';
+import type { IsUnchanged } from '../normalize/normalize.types.ts';
+
+const NEVER_UNCHANGED: IsUnchanged = () => false;
 
 export interface DocumentInput {
   readonly bytes: Uint8Array;
@@ -20,6 +23,10 @@ export interface DocumentInput {
   readonly feed: FeedConfig;
   readonly fetchedAt: Date;
   readonly tagger: Tagger;
+  /** Ingestion passes the store's view, so unchanged items are not tagged again. */
+  readonly isUnchanged?: IsUnchanged;
+  /** Cap for gzip bytes that arrive without Content-Encoding (the fetch body cap). */
+  readonly maxBytes?: number;
 }
 
 export interface ProcessedDocument {
@@ -30,6 +37,8 @@ export interface ProcessedDocument {
   readonly articles: Article[];
   /** Unknown names found, per article id (for discovery). */
   readonly candidatesByArticle: Map<string, readonly Candidate[]>;
+  /** Items the store already holds unchanged (skipped before tagging). */
+  readonly unchanged: number;
   /** Decode, parse and per-item normalize warnings, each said once. */
   readonly warnings: string[];
 }
@@ -40,15 +49,16 @@ export interface ProcessedDocument {
  * with a warning and never takes the good ones with it.
  */
 export async function processDocument(input: DocumentInput): Promise<ProcessedDocument> {
-  const decoded = decodeFeed(input.bytes, input.contentType);
+  const decoded = decodeFeed(input.bytes, input.contentType, input.maxBytes ? { maxInflatedBytes: input.maxBytes } : undefined);
   const parsed = await parseFeed(decoded.text, { url: input.url });
   const warnings = [...decoded.warnings, ...parsed.warnings];
   const articles: Article[] = [];
   const candidatesByArticle = new Map<string, readonly Candidate[]>();
   const seen = new Set<string>();
+  let unchanged = 0;
   parsed.items.forEach((item, index) => {
     try {
-      const normalized = normalizeItem(item, {
+      const normalized = normalizeIfChanged(item, {
         feed: input.feed,
         feedTitle: parsed.title,
         feedLink: parsed.link,
@@ -56,8 +66,12 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
         documentUrl: input.url,
         fetchedAt: input.fetchedAt,
         tagger: input.tagger,
-      });
+      }, input.isUnchanged ?? NEVER_UNCHANGED);
       warnings.push(...normalized.warnings);
+      if (normalized.unchanged) {
+        unchanged++;
+        return;
+      }
       if (seen.has(normalized.article.id)) {
         warnings.push(`item ${index + 1} repeats an earlier item (same id); kept the first`);
         return;
@@ -69,5 +83,5 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
       warnings.push(`item ${index + 1} ("${item.title ?? item.link ?? item.guid ?? '?'}") was skipped: ${(err as Error).message}`);
     }
   });
-  return { parsed, encoding: decoded.encoding, articles, candidatesByArticle, warnings: [...new Set(warnings)] };
+  return { parsed, encoding: decoded.encoding, articles, candidatesByArticle, unchanged, warnings: [...new Set(warnings)] };
 }

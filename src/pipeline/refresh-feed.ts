@@ -85,6 +85,8 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         feed,
         fetchedAt: started,
         tagger: deps.tagger,
+        isUnchanged: (id, hash) => deps.store.get(id)?.contentHash === hash,
+        maxBytes: deps.fetch.maxBodyBytes,
       });
       const written = await deps.store.upsert(doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
@@ -104,7 +106,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
       }
       deps.metrics?.articlesIngested.inc({ feed: feed.id, kind: 'added' }, written.added.length);
       deps.metrics?.articlesIngested.inc({ feed: feed.id, kind: 'updated' }, written.updated.length);
-      outcome = { feedId: feed.id, status: 'ok', added: written.added.length, updated: written.updated.length, unchanged: written.unchanged };
+      outcome = { feedId: feed.id, status: 'ok', added: written.added.length, updated: written.updated.length, unchanged: written.unchanged + doc.unchanged };
     } catch (err) {
       outcome = failedOutcome(feed.id, asNewsgateError(err, ErrorCode.PARSE_MALFORMED));
     }

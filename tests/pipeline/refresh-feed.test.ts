@@ -78,6 +78,20 @@ describe('refreshFeed', () => {
     expect(meta!.actors.map((a) => a.id)).toContain('kataib-hizbullah');
   });
 
+  it('does not tag again what the store holds unchanged, but re-tags after a dictionary change', async () => {
+    handler = (_req, res) => res.writeHead(200).end(WIRE); // no validators: every fetch is a 200
+    let calls = 0;
+    const counting = (version: string): Tagger => ({ version, tag: (s, h) => (calls++, tagger.tag(s, h)) });
+    await refreshFeed(feed(), deps({ tagger: counting('v1') }));
+    expect(calls).toBe(5);
+    const again = await refreshFeed(feed(), deps({ tagger: counting('v1') }));
+    expect(again).toMatchObject({ status: 'ok', added: 0, updated: 0, unchanged: 5 });
+    expect(calls).toBe(5);
+    const retagged = await refreshFeed(feed(), deps({ tagger: counting('v2') }));
+    expect(retagged).toMatchObject({ added: 0, updated: 5 });
+    expect(calls).toBe(10);
+  });
+
   it('honours Retry-After on 429 and keeps what was stored', async () => {
     handler = (_req, res) => res.writeHead(200).end(WIRE);
     await refreshFeed(feed(), deps());

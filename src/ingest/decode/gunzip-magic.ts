@@ -45,7 +45,7 @@ export function gunzipCapped(bytes: Uint8Array, maxBytes: number): GunzipResult 
 function tooLarge(maxBytes: number, cause: unknown): NewsgateError {
   return new NewsgateError(
     ErrorCode.FETCH_TOO_LARGE,
-    `The document is gzip-compressed and inflates to more than ${maxBytes} bytes; raise the body size cap (fetch.maxBodyBytes) if the feed is really that large.`,
+    `The document is gzip-compressed and inflates to more than ${maxBytes} bytes; raise "maxBodyMegabytes" in the "fetch" section of feeds.json if the feed is really that large.`,
     { cause, details: { maxBytes } },
   );
 }

@@ -7,6 +7,7 @@
  * only), feed hints as `feed` evidence. Every entity carries its evidence (field, alias,
  * offsets into that field's text, snippet), a mention count and a salience.
  */
+import { createHash } from 'node:crypto';
 import type { Evidence, EntityRef } from '../../model/article.ts';
 import type { EntityCatalog } from '../../model/catalog.ts';
 import { AhoCorasick, resolveOverlaps, type RawMatch } from './aho-corasick.ts';
@@ -142,6 +143,9 @@ function hasWord(text: string, term: string): boolean {
 }
 
 /** The tagger over one catalog; build once (building the automaton is the expensive part). */
+/** Bump when a change to the rules below should re-tag stored articles on their next fetch. */
+export const TAGGER_RULES_REVISION = 1;
+
 export class GazetteerTagger implements Tagger {
   private readonly matcher = new AhoCorasick<Payload>();
   private readonly contextTerms = new Map<string, string[]>();
@@ -152,11 +156,17 @@ export class GazetteerTagger implements Tagger {
   private readonly parentOfTopic = new Map<string, string | null>();
   /** City → the governorate/province it is the capital of and named after (its SUBDIVISION parent). */
   private readonly provinceOfCity = new Map<string, string>();
+  /** See Tagger.version: the dictionaries as loaded, and this file's rules revision. */
+  readonly version: string;
 
   constructor(
     private readonly catalog: EntityCatalog & { stateOf?: (cc: string) => { id: string } | undefined },
     private readonly options: TaggerOptions = {},
   ) {
+    this.version = createHash('sha256')
+      .update(`${TAGGER_RULES_REVISION}\n${JSON.stringify([catalog.actors, catalog.regions, catalog.topics, options])}`)
+      .digest('base64url')
+      .slice(0, 16);
     for (const a of catalog.actors) this.addEntry('actors', a.id, [a.name, ...a.aliases], rulesOf(a), null, []);
     for (const r of catalog.regions) {
       const extra = r as unknown as { metonyms?: readonly string[]; metonymOf?: string };

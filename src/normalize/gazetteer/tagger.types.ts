@@ -38,4 +38,10 @@ export interface TagResult {
 
 export interface Tagger {
   tag(sections: TextSections, hints: FeedHints): TagResult;
+  /**
+   * A fingerprint of the dictionaries and rules: part of every article's content hash, so
+   * that after a dictionary change a refetch re-tags the stored articles instead of skipping
+   * them as unchanged.
+   */
+  readonly version?: string;
 }
