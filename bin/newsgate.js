@@ -3,6 +3,8 @@
 // command works straight after `npm ci` with no build step.
 import { register } from 'tsx/esm/api';
 
+// graphql-js runs extra development checks unless told it is in production.
+process.env.NODE_ENV ??= 'production';
 register();
 const { runCli } = await import('../src/cli/main.ts');
 const { processIo } = await import('../src/cli/cli-io.ts');

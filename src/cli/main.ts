@@ -2,7 +2,7 @@
  * The `newsgate` command: dispatches to one module per command.
  */
 import 'reflect-metadata';
-import { EXIT, processIo, type CliIo } from './cli-io.ts';
+import { EXIT, type CliIo } from './cli-io.ts';
 import { FEEDS_USAGE, runFeeds } from './commands/feeds.ts';
 import { PREVIEW_USAGE, runPreview } from './commands/preview.ts';
 

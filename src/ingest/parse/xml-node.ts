@@ -29,12 +29,6 @@ export function attrOf(node: XmlNode | undefined, name: string): string | undefi
   return typeof value === 'string' ? value : undefined;
 }
 
-/** All attributes of a node (an empty object for text-only nodes). */
-export function attrsOf(node: XmlNode | undefined): Record<string, string> {
-  if (node === undefined || typeof node === 'string') return {};
-  return node.$ ?? {};
-}
-
 /**
  * The text of a node. When the element has child elements (an HTML title written without
  * escaping), their texts are joined in document order as far as xml2js kept it, so that a
