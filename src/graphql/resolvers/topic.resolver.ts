@@ -31,7 +31,7 @@ export class TopicResolver {
 
   // Counts and lists change with every fetch, unlike the dictionary type around them.
   @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
-  @FieldResolver(() => Int, { description: 'Articles with this topic, as the store counts them.' })
+  @FieldResolver(() => Int, { description: 'Articles tagged with exactly this topic (a filter on it also finds its sub-topics).' })
   articleCount(@Root() topic: TopicModel, @Ctx() ctx: Context): number {
     return ctx.services.store.count('topics', topic.id);
   }
