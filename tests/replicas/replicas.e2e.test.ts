@@ -83,8 +83,8 @@ describe.skipIf(!REDIS_URL)('replicas over one Redis', () => {
     const all: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await graphql(g.url, 'query($after: String) { articles(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', { after });
-      const page = res.data!.articles;
+      const res: { data?: any } = await graphql(g.url, 'query($after: String) { articles(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', { after });
+      const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } = res.data!.articles;
       all.push(...(page.edges as { node: { id: string } }[]).map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) return all.sort();
       after = page.pageInfo.endCursor;
