@@ -35,6 +35,7 @@ const config: Config = {
     fetch: {
       totalTimeoutMs: 60_000,
       connectTimeoutMs: 10_000,
+      headersTimeoutMs: 20_000,
       maxBodyBytes: 10 * 2 ** 20,
       maxRedirects: 5,
       concurrency: 4,

@@ -10,6 +10,7 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface FetchSettings {
   readonly totalTimeoutMs: number;
   readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
   readonly maxBodyBytes: number;
   readonly maxRedirects: number;
   readonly concurrency: number;

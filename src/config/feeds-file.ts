@@ -22,6 +22,7 @@ export const DEFAULT_INTERVAL_MINUTES = 15;
 export const DEFAULT_FETCH: FetchSettings = Object.freeze({
   totalTimeoutMs: 60_000,
   connectTimeoutMs: 10_000,
+  headersTimeoutMs: 20_000,
   maxBodyBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   concurrency: 8,
@@ -58,6 +59,7 @@ interface RawFile {
   fetch?: {
     timeoutSeconds?: number;
     connectTimeoutSeconds?: number;
+    headersTimeoutSeconds?: number;
     maxBodyMegabytes?: number;
     maxRedirects?: number;
     concurrency?: number;
@@ -252,6 +254,7 @@ function build(data: RawFile, file: string): FeedsSettings {
   const fetch: FetchSettings = Object.freeze({
     totalTimeoutMs: fx.timeoutSeconds !== undefined ? fx.timeoutSeconds * 1000 : DEFAULT_FETCH.totalTimeoutMs,
     connectTimeoutMs: fx.connectTimeoutSeconds !== undefined ? fx.connectTimeoutSeconds * 1000 : DEFAULT_FETCH.connectTimeoutMs,
+    headersTimeoutMs: fx.headersTimeoutSeconds !== undefined ? fx.headersTimeoutSeconds * 1000 : DEFAULT_FETCH.headersTimeoutMs,
     maxBodyBytes: fx.maxBodyMegabytes !== undefined ? Math.round(fx.maxBodyMegabytes * 1024 * 1024) : DEFAULT_FETCH.maxBodyBytes,
     maxRedirects: fx.maxRedirects ?? DEFAULT_FETCH.maxRedirects,
     concurrency: fx.concurrency ?? DEFAULT_FETCH.concurrency,

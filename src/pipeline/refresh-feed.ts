@@ -60,6 +60,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     allowFile: feed.allowFile,
     limits: {
       connectTimeoutMs: deps.fetch.connectTimeoutMs,
+      headersTimeoutMs: deps.fetch.headersTimeoutMs,
       totalTimeoutMs: deps.fetch.totalTimeoutMs,
       maxBodyBytes: deps.fetch.maxBodyBytes,
       maxRedirects: deps.fetch.maxRedirects,

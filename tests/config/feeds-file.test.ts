@@ -38,8 +38,8 @@ describe('parseFeedsFile: valid files', () => {
   });
 
   it('converts fetch seconds and megabytes to the units the fetcher uses', () => {
-    const s = parseFeedsFile(file([feed()], { fetch: { timeoutSeconds: 5, maxBodyMegabytes: 2, perHostSpacingSeconds: 0.5 } }), FILE);
-    expect(s.fetch).toMatchObject({ totalTimeoutMs: 5000, maxBodyBytes: 2 * 1024 * 1024, perHostSpacingMs: 500 });
+    const s = parseFeedsFile(file([feed()], { fetch: { timeoutSeconds: 5, headersTimeoutSeconds: 3, maxBodyMegabytes: 2, perHostSpacingSeconds: 0.5 } }), FILE);
+    expect(s.fetch).toMatchObject({ totalTimeoutMs: 5000, headersTimeoutMs: 3000, maxBodyBytes: 2 * 1024 * 1024, perHostSpacingMs: 500 });
   });
 
   it('accepts a file: URL only when the feed allows it', () => {
