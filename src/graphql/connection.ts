@@ -69,7 +69,14 @@ export function articleConnection(
     cursor: encodeArticleCursor({ publishedAt: node.publishedAt, id: node.id }),
     node,
   }));
-  return { edges, pageInfo: pageInfo(edges, page.hasNextPage, position !== undefined), totalCount: page.totalCount };
+  return {
+    edges,
+    pageInfo: pageInfo(edges, page.hasNextPage, position !== undefined),
+    // Read only when a client selects totalCount: counting walks every match, the page does not.
+    get totalCount() {
+      return page.totalCount;
+    },
+  };
 }
 
 /**
