@@ -96,10 +96,44 @@ export function foldLetters(text: string): string {
  * that is not a letter or digit turned into one space.
  */
 export function foldText(text: string): string {
+  // Fast path for English-like text: ASCII plus curly quotes, dashes, ellipsis and no-break
+  // space, which NFKD leaves as they are or turns into punctuation: the same result with
+  // one-byte regexes and no Unicode normalisation (which dominates on long bodies).
+  const plain = foldPlainText(text);
+  if (plain !== null) return plain;
   return foldLetters(text)
     .replace(/['’‘`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+let plainBuffer = new Uint8Array(1024);
+const asciiDecoder = new TextDecoder('latin1');
+
+/**
+ * {@link foldText} in one pass for text of ASCII plus curly quotes, dashes, ellipsis and
+ * no-break space (which NFKD leaves alone or turns into punctuation, so the result is the same);
+ * null for any other character, which takes the Unicode path.
+ */
+function foldPlainText(text: string): string | null {
+  if (plainBuffer.length < text.length) plainBuffer = new Uint8Array(Math.max(text.length, plainBuffer.length * 2));
+  const out = plainBuffer;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (gap && n > 0) out[n++] = 32;
+        gap = false;
+        out[n++] = c;
+      } else if (c !== 39 && c !== 96) gap = true; // apostrophes vanish; other punctuation separates
+    } else if (c === 0x2018 || c === 0x2019) continue;
+    else if (c === 0xa0 || c === 0x2013 || c === 0x2014 || c === 0x201c || c === 0x201d || c === 0x2026) gap = true;
+    else return null;
+  }
+  return n <= 64 ? String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]) : asciiDecoder.decode(out.subarray(0, n));
 }
 
 /** Wire-service slugs before a headline that differ between re-publications of one story. */

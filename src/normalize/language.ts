@@ -3,7 +3,9 @@
  * the operator's config, else detected from the text. Declared tags are normalised (`en-US`,
  * `ar_IQ`, `ARA`, `per` → `en`, `ar`, `ar`, `fa`). Detection uses a quick script check for
  * Arabic-script languages (Arabic, Persian, Urdu, Kurdish/Sorani, Pashto), Hebrew and a few
- * single-language scripts, and franc-min for the rest, trusted only with enough text. A
+ * single-language scripts (one counting pass over the text, no allocation), then a quick test
+ * for English by its function words, and franc-min for the rest, on the first
+ * {@link DETECT_CHARS} characters (franc costs ~0.35 ms a call), trusted only with enough text. A
  * declared Latin-script language on text that is plainly in Arabic script (the WordPress
  * default `en-US` on an Arabic site) is overridden, with a warning.
  */
@@ -58,20 +60,94 @@ export function normalizeLanguageTag(tag: string | null | undefined): string | n
 export function detectLanguage(text: string): string | null {
   const byScript = scriptLanguage(text);
   if (byScript !== null) return byScript;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_DETECT_LETTERS) return null;
-  const code = franc(text, { minLength: MIN_DETECT_LETTERS });
+  // franc's cost grows with the text (every trigram against every language model) while its
+  // answer settles within a few hundred characters: it reads a bounded prefix.
+  const sample = detectionSample(text);
+  if (countLetters(sample).letters < MIN_DETECT_LETTERS) return null;
+  if (looksEnglish(sample)) return 'en';
+  const code = franc(sample, { minLength: MIN_DETECT_LETTERS });
   return code === 'und' ? null : (ISO639_1[code] ?? null);
+}
+
+/** Characters of text franc reads (cut back to a space): enough for a stable answer on prose. */
+export const DETECT_CHARS = 400;
+
+/**
+ * Function words frequent in English prose and rare in other Latin-script languages (no "in",
+ * "is", "was", "for", "on", which German, Dutch, Italian or Scandinavian text also uses).
+ */
+const ENGLISH_WORDS: ReadonlySet<string> = new Set('the and of that with which said from this were have has been their would will they there had its after by it who when while says against'.split(' '));
+/**
+ * Share of words that must be {@link ENGLISH_WORDS} for the quick English answer. Measured on
+ * 400-character samples: English news (name-dense wire leads included) 0.12 at the 5th
+ * percentile, 0.17 median; French, German, Portuguese, Spanish feed text at most 0.09.
+ */
+const ENGLISH_SHARE = 0.11;
+
+/**
+ * The quick path for English (most feeds that declare no language are English): at least 20
+ * words and {@link ENGLISH_SHARE} of them English function words. franc costs ~0.35 ms per call whatever the
+ * length; this costs a regex pass. Anything else goes to franc.
+ */
+export function looksEnglish(sample: string): boolean {
+  const words = sample.toLowerCase().match(/[a-z\u00c0-\u024f]+/g);
+  if (words === null || words.length < 20) return false;
+  let hits = 0;
+  for (const w of words) if (ENGLISH_WORDS.has(w)) hits++;
+  return hits / words.length >= ENGLISH_SHARE;
+}
+
+/** The first {@link DETECT_CHARS} characters of `text`, cut at the last space before the limit. */
+function detectionSample(text: string): string {
+  if (text.length <= DETECT_CHARS) return text;
+  const space = text.lastIndexOf(' ', DETECT_CHARS);
+  return text.slice(0, space > DETECT_CHARS / 2 ? space : DETECT_CHARS);
+}
+
+const LETTER = /\p{L}/u;
+/** Per BMP code unit: 0 = not yet known, 1 = not a letter, 2 = letter (\p{L}). */
+const LETTER_TABLE = new Uint8Array(0x10000);
+
+const isArabicScript = (c: number): boolean => (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+
+/** Letters (\p{L}, by code point) of `text`, and how many of them are Arabic-script and Hebrew: one pass, no allocation. */
+function countLetters(text: string): { letters: number; arabic: number; hebrew: number } {
+  let letters = 0;
+  let arabic = 0;
+  let hebrew = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        if (LETTER.test(text.slice(i, i + 2))) letters++;
+        i++;
+        continue;
+      }
+    }
+    let kind = LETTER_TABLE[c]!;
+    if (kind === 0) {
+      kind = LETTER.test(String.fromCharCode(c)) ? 2 : 1;
+      LETTER_TABLE[c] = kind;
+    }
+    if (kind !== 2) continue;
+    letters++;
+    if (isArabicScript(c)) arabic++;
+    else if (c >= 0x0590 && c <= 0x05ff) hebrew++;
+  }
+  return { letters, arabic, hebrew };
 }
 
 /** The quick path: a language told by its script alone (Arabic-script languages, Hebrew), else null. */
 export function scriptLanguage(text: string): string | null {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return null;
-  const arabicScript = letters.filter((ch) => /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(ch)).length;
-  if (arabicScript >= MIN_SCRIPT_LETTERS && arabicScript / letters.length >= 0.5) return arabicScriptLanguage(text);
-  const hebrew = letters.filter((ch) => /[\u0590-\u05FF]/.test(ch)).length;
-  if (hebrew >= MIN_SCRIPT_LETTERS && hebrew / letters.length >= 0.5) return 'he';
+  const { letters, arabic, hebrew } = countLetters(text);
+  if (letters === 0) return null;
+  if (arabic >= MIN_SCRIPT_LETTERS && arabic / letters >= 0.5) return arabicScriptLanguage(text);
+  if (hebrew >= MIN_SCRIPT_LETTERS && hebrew / letters >= 0.5) return 'he';
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, normalizeLanguageTag, resolveLanguage } from '../../src/normalize/language.ts';
+import { detectLanguage, looksEnglish, normalizeLanguageTag, resolveLanguage } from '../../src/normalize/language.ts';
 
 const english =
   'Syrian border guards seized a truck carrying anti-tank rockets near the Lebanese frontier on Sunday, the third such seizure this month, officials said. The drivers were detained.';
@@ -51,5 +51,23 @@ describe('resolveLanguage', () => {
 
   it('gives null when it cannot tell', () => {
     expect(resolveLanguage({ item: null, feed: null, config: null, text: 'Short.' })).toEqual({ language: null, source: 'none' });
+  });
+});
+
+describe('looksEnglish (the quick path before franc)', () => {
+  it.each([
+    [english, true],
+    ['Kataib Hezbollah said on Saturday it had targeted a convoy carrying logistical supplies near Baghdad with a roadside bomb, according to a statement carried by the Iraqi News Agency.', true],
+    [french, false],
+    ['Syrische Grenzsoldaten haben am Sonntag nahe der libanesischen Grenze einen Lastwagen mit Panzerabwehrraketen beschlagnahmt, die dritte solche Beschlagnahme in diesem Monat, sagten Beamte.', false],
+    ['Los guardias fronterizos sirios incautaron el domingo un camión que transportaba cohetes antitanque cerca de la frontera libanesa, la tercera incautación de este tipo este mes, según funcionarios.', false],
+    ['The end.', false], // too few words to tell
+  ])('%s', (text, expected) => {
+    expect(looksEnglish(text)).toBe(expected);
+  });
+
+  it('detectLanguage answers from a bounded prefix', () => {
+    expect(detectLanguage(`${english} `.repeat(40))).toBe('en');
+    expect(detectLanguage(`${french} `.repeat(40))).toBe('fr');
   });
 });

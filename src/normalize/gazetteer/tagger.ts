@@ -45,11 +45,17 @@ interface Mention {
   readonly alias: string;
   readonly start: number;
   readonly end: number;
-  readonly snippet: string;
+  /** The snippet, or where to cut it from: built only for the evidence kept (see {@link summarise}). */
+  readonly snippet: Snippet;
   readonly weight: number;
   readonly ambiguous: boolean;
   readonly fallback?: boolean;
 }
+
+/** A snippet as given, or the span of a field's text it is cut around ({@link snippetAround}). */
+type Snippet = string | { readonly text: string; readonly start: number; readonly end: number };
+
+const snippetText = (s: Snippet): string => (typeof s === 'string' ? s : snippetAround(s.text, s.start, s.end));
 
 /** Options of {@link createTagger}. */
 export interface TaggerOptions {
@@ -87,21 +93,85 @@ export function snippetAround(text: string, start: number, end: number): string 
     const space = text.lastIndexOf(' ', e);
     if (space >= end) e = space;
   }
-  return `${s > 0 ? '…' : ''}${text.slice(s, e).replace(/\s+/g, ' ').trim()}${e < text.length ? '…' : ''}`;
+  const body = isTidy(text, s, e) ? text.slice(s, e) : text.slice(s, e).replace(/\s+/g, ' ').trim();
+  return s > 0 ? (e < text.length ? `…${body}…` : `…${body}`) : e < text.length ? `${body}…` : body;
+}
+
+/** True when `text[s, e)` has no whitespace but single spaces inside it: folding would not change it. */
+function isTidy(text: string, s: number, e: number): boolean {
+  let prevSpace = true; // a leading space needs trimming
+  for (let i = s; i < e; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (code < 32 || (code >= 0x80 && (charClass(code) & 16) !== 0)) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace || e === s;
+}
+
+/** Per BMP code unit: 1 = computed, 2 = letter (\p{L}), 4 = cased, 8 = upper case (see {@link charClass}). */
+const CHAR_CLASS = new Uint8Array(0x10000);
+const LETTER_RE = /\p{L}/u;
+const SPACE_RE = /\s/u;
+
+function classOf(ch: string): number {
+  let bits = 1;
+  if (LETTER_RE.test(ch)) {
+    bits |= 2;
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      bits |= 4;
+      if (ch === ch.toUpperCase()) bits |= 8;
+    }
+  }
+  if (SPACE_RE.test(ch)) bits |= 16;
+  return bits;
+}
+
+/** Letter, case and space bits of a BMP code unit, memoised. */
+function charClass(code: number): number {
+  let bits = CHAR_CLASS[code]!;
+  if (bits === 0) {
+    bits = classOf(String.fromCharCode(code));
+    CHAR_CLASS[code] = bits;
+  }
+  return bits;
 }
 
 /** True for text of four or more words written mostly in capitals. */
 export function isShouting(text: string): boolean {
-  const letters = text.match(/\p{L}/gu);
-  if (letters === null || letters.length < 12 || text.trim().split(/\s+/).length < 4) return false;
-  let upper = 0;
+  // One pass, no allocation. Shouting needs upper/cased > 0.8, so lower < 0.2 × cased ≤ 0.2 ×
+  // length: ordinary prose is decided after its first few words.
+  const lowerLimit = 0.2 * text.length;
+  let letters = 0;
   let cased = 0;
-  for (const ch of letters) {
-    if (ch.toLowerCase() === ch.toUpperCase()) continue; // Arabic and other uncased scripts
+  let upper = 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let bits: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        bits = classOf(text.slice(i, i + 2));
+        i++;
+      } else bits = charClass(code);
+    } else bits = charClass(code);
+    if ((bits & 16) !== 0) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+    if ((bits & 2) === 0) continue;
+    letters++;
+    if ((bits & 4) === 0) continue; // Arabic and other uncased scripts
     cased++;
-    if (ch === ch.toUpperCase()) upper++;
+    if ((bits & 8) !== 0) upper++;
+    else if (cased - upper > lowerLimit) return false;
   }
-  return cased >= 12 && upper / cased > 0.8;
+  return letters >= 12 && words >= 4 && cased >= 12 && upper / cased > 0.8;
 }
 
 /** Acronyms that are also English words ("US", "IS", "IT"): in a run of capitals they prove nothing. */
@@ -156,6 +226,8 @@ export class GazetteerTagger implements Tagger {
   private readonly parentOfTopic = new Map<string, string | null>();
   /** City → the governorate/province it is the capital of and named after (its SUBDIVISION parent). */
   private readonly provinceOfCity = new Map<string, string>();
+  /** Answers of {@link isKnownName}: the dictionaries never change under a tagger. */
+  private readonly knownNames = new Map<string, boolean>();
   /** See Tagger.version: the dictionaries as loaded, and this file's rules revision. */
   readonly version: string;
 
@@ -226,19 +298,19 @@ export class GazetteerTagger implements Tagger {
   private scan(text: string, field: Evidence['field'], weightAt: (offset: number) => number, out: Mention[], speakers: Mention[]): FoldedText {
     const folded = foldWithMap(text);
     const candidates = this.matcher.searchWordCandidates(folded.text, {
-      accept: (m: RawMatch<Payload>) => m.payloads.filter((p) => p.caseKey === null || this.caseMatches(text, folded, m, p.caseKey)),
+      accept: (m: RawMatch<Payload>) => (m.payloads.some((p) => p.caseKey !== null) ? m.payloads.filter((p) => p.caseKey === null || this.caseMatches(text, folded, m, p.caseKey)) : m.payloads),
       removedBefore: (i: number) => i > 0 && i < folded.text.length && (folded.starts[i] ?? 0) > (folded.ends[i - 1] ?? 0),
     });
     const matches = resolveLayers(candidates);
     // In an all-capitals headline ("WHO IS BEHIND THE ATTACK") an acronym match proves nothing:
     // it then needs the same confirmation as an ambiguous alias.
-    const shouting = isShouting(text);
+    let shouting: boolean | undefined; // computed on the first case-sensitive match
     for (const m of matches) {
       const { start, end } = originalRange(folded, m.start, m.end);
-      const snippet = snippetAround(text, start, end);
+      const snippet: Snippet = { text, start, end };
       const weight = weightAt(start);
       // "New Jersey", "New Mexico": a country name after "New" is another place.
-      const afterNew = start >= 4 && text.slice(start - 4, start) === 'New ';
+      const afterNew = start >= 4 && text.startsWith('New ', start - 4);
       for (const p of m.payloads) {
         if (p.excluded === true) continue;
         if (afterNew && p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY') continue;
@@ -260,7 +332,7 @@ export class GazetteerTagger implements Tagger {
           end,
           snippet,
           weight,
-          ambiguous: p.ambiguous || (p.caseKey !== null && (shouting || (isCommonWord(p.alias) && inCapitalsRun(text, start, end)))),
+          ambiguous: p.ambiguous || (p.caseKey !== null && ((shouting ??= isShouting(text)) || (isCommonWord(p.alias) && inCapitalsRun(text, start, end)))),
           ...(p.fallback === true ? { fallback: true } : {}),
         };
         out.push(mention);
@@ -362,9 +434,15 @@ export class GazetteerTagger implements Tagger {
 
   /** True when some dictionary alias covers the whole name (discovery skips known names). */
   isKnownName(name: string): boolean {
-    const folded = fold(name);
-    if (folded === '') return true;
-    return this.matcher.searchWords(folded).some((m) => m.start === 0 && m.end >= folded.length - 1);
+    let known = this.knownNames.get(name);
+    if (known === undefined) {
+      const folded = fold(name);
+      known = folded === '' || this.matcher.searchWords(folded).some((m) => m.start === 0 && m.end >= folded.length - 1);
+      // Discovery asks about the same runs in article after article: remember the answers (bounded).
+      if (this.knownNames.size >= 50_000) this.knownNames.clear();
+      this.knownNames.set(name, known);
+    }
+    return known;
   }
 }
 
@@ -451,14 +529,20 @@ function dropCandidatesOverlappingActors(candidates: readonly Candidate[], secti
   );
 }
 
+/** The order of `localeCompare` (same default locale and options), without building a collator per call. */
+const ID_ORDER = new Intl.Collator();
+
 /** Counts, salience and evidence per entity, entities sorted by salience then mentions. */
 function summarise(mentions: readonly Mention[]): { refs: EntityRef[]; evidence: Record<string, Evidence[]> } {
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
-    const list = groups.get(m.id) ?? [];
+    let list = groups.get(m.id);
+    if (list === undefined) {
+      list = [];
+      groups.set(m.id, list);
+    }
     // The same span can reach an entity twice (a place and its country's alias): count it once.
-    if (!list.some((x) => x.field === m.field && x.start === m.start && x.end === m.end && x.alias === m.alias)) list.push(m);
-    groups.set(m.id, list);
+    if (!list.some((x) => x.start === m.start && x.end === m.end && x.field === m.field && x.alias === m.alias)) list.push(m);
   }
   const refs: EntityRef[] = [];
   const evidence: Record<string, Evidence[]> = {};
@@ -466,14 +550,16 @@ function summarise(mentions: readonly Mention[]): { refs: EntityRef[]; evidence:
     list.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field) || a.start - b.start);
     const miss = list.reduce((acc, m) => acc * (1 - m.weight), 1);
     refs.push({ id, mentions: list.length, salience: Math.round((1 - miss) * 1000) / 1000 });
-    evidence[id] = list.slice(0, MAX_EVIDENCE).map((m) => ({ field: m.field, alias: m.alias, start: m.start, end: m.end, snippet: m.snippet }));
+    evidence[id] = list.slice(0, MAX_EVIDENCE).map((m) => ({ field: m.field, alias: m.alias, start: m.start, end: m.end, snippet: snippetText(m.snippet) }));
   }
-  refs.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || a.id.localeCompare(b.id));
+  refs.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || ID_ORDER.compare(a.id, b.id));
   return { refs, evidence };
 }
 
+const FIELD_ORDER: Readonly<Record<Evidence['field'], number>> = { title: 0, summary: 1, content: 2, tags: 3, feed: 4 };
+
 function fieldOrder(field: Evidence['field']): number {
-  return ['title', 'summary', 'content', 'tags', 'feed'].indexOf(field);
+  return FIELD_ORDER[field];
 }
 
 /** A tagger over `catalog`, built once and reused for every article. */
