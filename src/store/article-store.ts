@@ -4,6 +4,8 @@
  * texts and evidence, read only for the pages that ask), `feeds` (HTTP state and health).
  *
  * - `open()` restores every article before resolving, so a restarted gateway serves at once.
+ *   The full-text index is built after it resolves, in steps that yield to the event loop
+ *   (searches are answered correctly meanwhile, only slower); `whenSearchIndexed()` tells when.
  * - `upsert()` persists before it resolves (bodies, then metadata, each one batched write), then
  *   indexes; an article whose `contentHash` did not change is left alone. Writes are serialised,
  *   so two feeds finishing together cannot both "add" one article.
@@ -26,7 +28,7 @@ import type {
   UpsertResult,
 } from './article-store.types.ts';
 import { ArticleIndex, type RegionAncestors } from './index/article-index.ts';
-import { openKeyv } from './open-keyv.ts';
+import { openKeyv, valuePages } from './open-keyv.ts';
 import { redactStoreUrl } from './store-url.ts';
 
 /** Retention limits; absent or 0 means no limit. Names follow `feeds.json`'s `retention`. */
@@ -73,6 +75,8 @@ export interface ArticleChange {
 export type ArticleChangeListener = (change: ArticleChange) => void;
 
 const DAY_MS = 86_400_000;
+/** Longest the full-text build holds the event loop in one step (a query waits at most this). */
+const TEXT_STEP_MS = 8;
 const PING_TIMEOUT_MS = 1000;
 const PING_KEY = '__newsgate_ping__';
 
@@ -93,6 +97,11 @@ export class ArticleStore implements ArticleStoreApi {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly pendingFeedWrites = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  /** The next step of the background full-text build, while it runs. */
+  private textStep: NodeJS.Immediate | undefined;
+  /** Resolves `textIndexed` (the build ended, or the store closed before it did). */
+  private endTextBuild: (() => void) | undefined;
+  private textIndexed: Promise<void> = Promise.resolve();
 
   private constructor(
     options: ArticleStoreOptions,
@@ -127,6 +136,7 @@ export class ArticleStore implements ArticleStoreApi {
       const feeds = await open<FeedState>('feeds');
       const store = new ArticleStore(options, { articles, bodies, feeds });
       await store.restore();
+      store.buildSearchIndex();
       return store;
     } catch (err) {
       await Promise.allSettled(opened.map((kv) => kv.disconnect()));
@@ -136,25 +146,67 @@ export class ArticleStore implements ArticleStoreApi {
 
   private async restore(): Promise<void> {
     const started = performance.now();
-    const iterator = this.articles.iterator;
-    if (!iterator) throw new NewsgateError(ErrorCode.INTERNAL, `The store at ${this.url} cannot list its keys.`);
     const metas: ArticleMeta[] = [];
     let skipped = 0;
     try {
-      for await (const [, value] of iterator(undefined)) {
-        if (isMeta(value)) metas.push(value);
-        else skipped++;
+      for await (const page of valuePages(this.articles)) {
+        for (const value of page) {
+          if (isMeta(value)) metas.push(value);
+          else skipped++;
+        }
       }
     } catch (cause) {
+      if (cause instanceof NewsgateError) throw cause;
       throw this.unavailable('restore the articles', cause);
     }
-    this.index.load(metas);
+    this.index.load(metas, { deferText: true });
     const pruned = await this.enforceRetention();
     this.logger.info(
       { articles: this.index.size, pruned: pruned.length, skipped, ms: Math.round(performance.now() - started) },
       'store restored',
     );
     if (skipped > 0) this.logger.warn({ skipped }, 'store held article records that are not article metadata; ignored');
+  }
+
+  /**
+   * Builds the full-text index of the restored articles in steps of TEXT_STEP_MS, one per turn
+   * of the event loop, so queries are served during the build; `close()` stops it.
+   */
+  private buildSearchIndex(): void {
+    if (this.index.textPendingCount === 0) return;
+    const started = performance.now();
+    const pending = this.index.textPendingCount;
+    this.textIndexed = new Promise<void>((resolve) => {
+      this.endTextBuild = () => {
+        this.endTextBuild = undefined;
+        if (this.textStep) clearImmediate(this.textStep);
+        this.textStep = undefined;
+        resolve();
+      };
+      const step = () => {
+        this.textStep = undefined;
+        if (this.closing) return this.endTextBuild?.();
+        if (this.index.indexTextStep(TEXT_STEP_MS)) {
+          this.logger.info({ articles: pending, ms: Math.round(performance.now() - started) }, 'full-text index built');
+          return this.endTextBuild?.();
+        }
+        this.textStep = setImmediate(step);
+      };
+      this.textStep = setImmediate(step);
+    });
+  }
+
+  /**
+   * Resolves when the full-text index holds every restored article (searches are faster from
+   * then on, not different), or when the store closes first. For tests, benchmarks and logs.
+   */
+  whenSearchIndexed(): Promise<void> {
+    return this.textIndexed;
+  }
+
+  /** Restored articles not yet in the full-text index (0 once built); the build stops on close. */
+  searchIndexPending(): number {
+    return this.index.textPendingCount;
   }
 
   async upsert(input: readonly Article[]): Promise<UpsertResult> {
@@ -398,6 +450,7 @@ export class ArticleStore implements ArticleStoreApi {
   /** Waits for the writes under way, then closes the backing store. Idempotent. */
   async close(): Promise<void> {
     this.closing ??= (async () => {
+      this.endTextBuild?.();
       await this.tail.catch(() => undefined);
       await Promise.allSettled([...this.pendingFeedWrites]);
       this.events.removeAllListeners();

@@ -2,14 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareOrder,
+  dateWindow,
   firstAfter,
   firstAtOrAfter,
   insertSorted,
   lowerBound,
   mergeSorted,
+  probeNewestFirst,
   removeAll,
   removeSorted,
   sortInOrder,
+  walkNewestFirst,
   type OrderKey,
 } from '../../src/store/index/article-order.ts';
 
@@ -86,5 +89,52 @@ describe('mergeSorted', () => {
     ['empty lists are ignored', [[], [c], []], [c]],
   ])('%s', (_name, lists, expected) => {
     expect(mergeSorted(lists as OrderKey[][])).toEqual(expected);
+  });
+});
+
+describe('walkNewestFirst', () => {
+  const a = [k(10, 'a'), k(20, 'b'), k(30, 'c'), k(40, 'd')];
+  const b = [k(15, 'x'), k(20, 'b'), k(35, 'y'), k(40, 'd')];
+  const drain = (next: () => OrderKey | undefined) => {
+    const out: string[] = [];
+    for (let x = next(); x; x = next()) out.push(x.id);
+    return out;
+  };
+  it.each([
+    ['one list, no window', [a], undefined, undefined, undefined, ['d', 'c', 'b', 'a']],
+    ['one list, window', [a], 20, 30, undefined, ['c', 'b']],
+    ['one list, before a cursor', [a], undefined, undefined, k(30, 'c'), ['b', 'a']],
+    ['union without repeats', [a, b], undefined, undefined, undefined, ['d', 'y', 'c', 'b', 'x', 'a']],
+    ['union in a window, before a cursor', [a, b], 15, 40, k(35, 'y'), ['c', 'b', 'x']],
+    ['empty window', [a, b], 41, undefined, undefined, []],
+  ] as const)('%s', (_name, lists, from, to, before, expected) => {
+    expect(drain(walkNewestFirst(lists, from, to, before))).toEqual(expected);
+  });
+});
+
+describe('probeNewestFirst', () => {
+  it('answers membership for keys asked newest first, across long gaps', () => {
+    const long = Array.from({ length: 1000 }, (_, i) => k(i, `id${String(i).padStart(4, '0')}`));
+    const probe = probeNewestFirst(long);
+    const asked = [k(999, 'id0999'), k(998, 'zzz'), k(900, 'id0900'), k(500, 'id0500'), k(499, 'id0498'), k(3, 'id0003'), k(0, 'id0000'), k(-1, 'x')];
+    expect(asked.map((key) => probe(key))).toEqual([true, false, true, true, false, true, true, false]);
+  });
+  it('starts at `end` when every key asked is inside a window that ends there', () => {
+    const probe = probeNewestFirst(list, 3); // list[0..3): 10a, 30c, 40b
+    expect([k(50, 'e'), k(40, 'b'), k(10, 'a')].map((key) => probe(key))).toEqual([false, true, true]);
+  });
+  it('is false for everything on an empty list', () => {
+    expect(probeNewestFirst([])(k(1, 'a'))).toBe(false);
+  });
+});
+
+describe('dateWindow', () => {
+  it.each([
+    [undefined, undefined, [0, 5]],
+    [30, 40, [1, 4]],
+    [41, 60, [4, 5]],
+    [60, 10, [5, 5]],
+  ] as const)('from %s to %s → %j', (from, to, expected) => {
+    expect(dateWindow(list, from, to)).toEqual(expected);
   });
 });

@@ -230,6 +230,26 @@ export function describeArticleStore(backend: string, newUrl: () => string): voi
       expect(body?.content).toContain('الحشد الشعبي');
     });
 
+    it('serves searches at once after a restore while the full-text index is built, and close() stops the build', async () => {
+      const { store, url } = await seeded();
+      const filters: ArticleFilter[] = [{ search: 'Baghdad' }, { search: 'مسيرة' }, { search: 'hezb' }, { search: 'Hizbollah commander' }, { search: 'strike', regions: ['IQ'] }];
+      const before = filters.map((f) => store.query(f, 100));
+      expect(before.map((p) => p.totalCount)).toEqual([4, 1, 4, 1, 2]);
+      await store.close();
+      const reopened = await open(url);
+      expect(reopened.searchIndexPending()).toBe(12); // open() resolved before the build started
+      expect(filters.map((f) => reopened.query(f, 100))).toEqual(before);
+      await reopened.whenSearchIndexed();
+      expect(reopened.searchIndexPending()).toBe(0);
+      expect(filters.map((f) => reopened.query(f, 100))).toEqual(before);
+      await reopened.close();
+      const stopped = await open(url);
+      await stopped.close();
+      await stopped.whenSearchIndexed();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(stopped.searchIndexPending()).toBe(12);
+    });
+
     it('reads the bodies of a page in one getMany, in the order asked', async () => {
       const { store } = await seeded();
       const bodiesKv = (store as unknown as { bodies: { getMany: (k: string[]) => Promise<unknown[]> } }).bodies;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openKeyv } from '../../src/store/open-keyv.ts';
+import { openKeyv, valuePages } from '../../src/store/open-keyv.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import { regionAncestors } from './article-factory.ts';
 import { deleteKeys, uniquePrefix, withPrefix } from './redis-test-helpers.ts';
@@ -44,6 +44,25 @@ describe.each(urls)('openKeyv on %s', (_name, newUrl) => {
     expect(await articles.get('x1')).toEqual({ title: 'غارة على موقع للحشد' });
     await articles.clear();
     await articles.disconnect();
+  });
+
+  it('valuePages reads every live value of one namespace only, in pages, skipping expired ones', async () => {
+    const url = newUrl();
+    const articles = await openKeyv<{ n: number; title: string }>(url, 'articles');
+    const bodies = await openKeyv<string>(url, 'bodies');
+    const written = Array.from({ length: 2500 }, (_, n) => ({ key: `a${n}`, value: { n, title: `بيان رقم ${n}` } }));
+    await articles.setMany(written);
+    await articles.set('expired', { n: -1, title: 'gone' }, 1);
+    await bodies.set('a1', 'a body, not an article');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const pages: Array<Array<{ n: number; title: string }>> = [];
+    for await (const page of valuePages(articles)) pages.push(page);
+    expect(pages.length).toBeGreaterThan(1);
+    const ns = pages.flat().map((v) => v.n).sort((a, b) => a - b);
+    expect(ns).toEqual(written.map((w) => w.value.n));
+    expect(pages.flat().find((v) => v.n === 7)?.title).toBe('بيان رقم 7');
+    await articles.clear();
+    await Promise.all([articles.disconnect(), bodies.disconnect()]);
   });
 
   it('a namespace opened while the last one is closing gets a working connection', async () => {

@@ -129,3 +129,99 @@ function mergeTwo<T extends OrderKey>(a: readonly T[], b: readonly T[]): T[] {
   while (j < b.length) out.push(b[j++] as T);
   return out;
 }
+
+/** The part of a sorted list inside an inclusive date window, as [lo, hi) indexes. */
+export function dateWindow<T extends OrderKey>(list: readonly T[], fromTs: number | undefined, toTs: number | undefined): [number, number] {
+  const lo = fromTs === undefined ? 0 : firstAtOrAfter(list, fromTs);
+  const hi = toTs === undefined ? list.length : firstAfter(list, toTs);
+  return [lo, Math.max(lo, hi)];
+}
+
+/**
+ * Walks the union of sorted lists from the newest end down, inside a date window (or the
+ * `windows` given, one [lo, hi) per list) and strictly older than `before` (a cursor), each
+ * element once. Lazy: a page stops after `first + 1`
+ * matches without touching the rest of the lists. Returns `undefined` when exhausted.
+ */
+export function walkNewestFirst<T extends OrderKey>(
+  lists: readonly (readonly T[])[],
+  fromTs: number | undefined,
+  toTs: number | undefined,
+  before?: OrderKey,
+  windows?: readonly (readonly [number, number])[],
+): () => T | undefined {
+  const heads: number[] = [];
+  const floors: number[] = [];
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k] as readonly T[];
+    // The caller may know the windows already (they sized the lists): no second search.
+    const [lo, windowHi] = windows?.[k] ?? dateWindow(list, fromTs, toTs);
+    const hi = before ? Math.min(windowHi, lowerBound(list, before)) : windowHi;
+    heads.push(hi - 1);
+    floors.push(lo);
+  }
+  if (lists.length === 1) {
+    const list = lists[0] as readonly T[];
+    const lo = floors[0] as number;
+    let i = heads[0] as number;
+    return () => (i >= lo ? (list[i--] as T) : undefined);
+  }
+  return () => {
+    let best: T | undefined;
+    for (let k = 0; k < lists.length; k++) {
+      const i = heads[k] as number;
+      if (i < (floors[k] as number)) continue;
+      const x = (lists[k] as readonly T[])[i] as T;
+      if (best === undefined || compareOrder(x, best) > 0) best = x;
+    }
+    if (best === undefined) return undefined;
+    // Step past `best` in every list that holds it (an article in two lists of an OR comes once).
+    for (let k = 0; k < lists.length; k++) {
+      const i = heads[k] as number;
+      if (i >= (floors[k] as number) && compareOrder((lists[k] as readonly T[])[i] as T, best) === 0) heads[k] = i - 1;
+    }
+    return best;
+  };
+}
+
+/**
+ * Membership in a sorted list for keys asked NEWEST FIRST (each strictly older than the one
+ * before), as a walk of another list asks them. Gallops down from the last position, so probing
+ * s keys costs O(s log(n / s)) instead of O(n): intersecting a short posting list with a long
+ * one costs about the short one.
+ */
+export function probeNewestFirst<T extends OrderKey>(list: readonly T[], end = list.length): (key: OrderKey) => boolean {
+  // Every element above j is newer than any key still to come (`end`: the window's end, when
+  // every key asked is known to be inside it).
+  let j = Math.min(end, list.length) - 1;
+  return (key) => {
+    if (j < 0) return false;
+    const top = compareOrder(list[j] as T, key);
+    if (top === 0) {
+      j--;
+      return true;
+    }
+    if (top < 0) return false;
+    // list[j] is newer than key: gallop down to an element at or below it, then bisect.
+    let newer = j;
+    let step = 1;
+    let probe = j - step;
+    while (probe >= 0 && compareOrder(list[probe] as T, key) > 0) {
+      newer = probe;
+      step *= 2;
+      probe = j - step;
+    }
+    let atOrOlder = Math.max(probe, -1);
+    while (newer - atOrOlder > 1) {
+      const mid = (newer + atOrOlder) >>> 1;
+      if (compareOrder(list[mid] as T, key) > 0) newer = mid;
+      else atOrOlder = mid;
+    }
+    j = atOrOlder;
+    if (j >= 0 && compareOrder(list[j] as T, key) === 0) {
+      j--;
+      return true;
+    }
+    return false;
+  };
+}

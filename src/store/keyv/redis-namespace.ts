@@ -38,6 +38,25 @@ export class RedisNamespaceAdapter extends KeyvRedis<string> {
     } while (cursor !== '0');
   }
 
+  /**
+   * The stored (serialised) values of the namespace, one page per SCAN step: what a restore
+   * reads, without an await per entry (see `valuePages` in open-keyv.ts).
+   */
+  async *rawValuePages(namespace?: string): AsyncGenerator<string[], void> {
+    const ns = namespace ?? this.namespace;
+    const match = ns ? `${ns}${this.keyPrefixSeparator}*` : '*';
+    let cursor = '0';
+    do {
+      const step = await this.shared.scan(cursor, { MATCH: match, COUNT: SCAN_COUNT, TYPE: 'string' });
+      cursor = String(step.cursor);
+      if (step.keys.length === 0) continue;
+      const values = await this.shared.mGet(step.keys);
+      const page: string[] = [];
+      for (const value of values) if (typeof value === 'string') page.push(value);
+      yield page;
+    } while (cursor !== '0');
+  }
+
   /** Releases this namespace's hold on the shared client (idempotent); the last one closes it. */
   override async disconnect(): Promise<void> {
     if (this.released) return;

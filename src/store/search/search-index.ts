@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import type { ArticleMeta } from '../../model/article.ts';
 import { PREFIX_MIN_LENGTH, searchTokens } from './fold-term.ts';
+import { FUZZY_FRACTION, FUZZY_MIN_LENGTH } from './match-text.ts';
 
 interface SearchDoc {
   readonly id: string;
@@ -29,7 +30,8 @@ export class SearchIndex {
     processTerm: (term) => term,
     searchOptions: {
       prefix: (term) => term.length >= PREFIX_MIN_LENGTH,
-      fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
+      // The same rules as match-text.ts, which answers for articles not indexed yet.
+      fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH ? FUZZY_FRACTION : false),
       combineWith: 'AND',
       boost: { title: 2 },
     },
