@@ -7,22 +7,22 @@
  */
 import type { ArticleMeta, EntityRef } from '../model/article.ts';
 import type { ArticleFilter } from '../store/article-store.types.ts';
-import { PREFIX_MIN_LENGTH, searchTokens } from '../store/search/fold-term.ts';
+import { searchTokens } from '../store/search/fold-term.ts';
+import { compileTextMatch } from '../store/search/match-text.ts';
 
 function anyRef(refs: readonly EntityRef[], wanted: ReadonlySet<string>): boolean {
   return refs.some((ref) => wanted.has(ref.id));
 }
 
 /**
- * True when every search term is a word of the title, summary or tags, or (from
- * PREFIX_MIN_LENGTH characters) the start of one, so "hizb" finds "Hizbullah": the store's
- * tokens and prefix rule. The store also forgives one typo in long words; this does not.
+ * True when the title, summary or tags match `search` exactly as the store's full-text index
+ * would match them (same tokens, prefixes from 3 letters, one typo in long words): the
+ * store's own matcher, so a subscription and a query never disagree.
  */
 export function matchesSearch(article: Pick<ArticleMeta, 'title' | 'summary' | 'tags'>, search: string): boolean {
-  const terms = searchTokens(search);
-  if (terms.length === 0) return true;
-  const words = searchTokens([article.title, article.summary, ...article.tags].join(' '));
-  return terms.every((term) => words.some((word) => (term.length >= PREFIX_MIN_LENGTH ? word.startsWith(term) : word === term)));
+  // A search of no words is no constraint, as resolve-filter treats it for `articles`.
+  if (searchTokens(search).length === 0) return true;
+  return compileTextMatch(search)(article);
 }
 
 /**

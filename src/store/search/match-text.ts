@@ -18,7 +18,7 @@ export const FUZZY_FRACTION = 0.15;
 const MAX_FUZZY = 6;
 
 /** The text of an article that search looks at, one string (fields separated by a space). */
-export function searchableText(meta: ArticleMeta): string {
+export function searchableText(meta: Pick<ArticleMeta, 'title' | 'summary' | 'tags'>): string {
   return `${meta.title} ${meta.summary} ${meta.tags.join(' ')}`;
 }
 
@@ -31,7 +31,7 @@ export function fuzzyDistance(term: string): number {
  * A compiled search: `matches(meta)` tells whether the article holds every term. A search with
  * no word in it matches nothing, as minisearch answers it.
  */
-export function compileTextMatch(search: string): (meta: ArticleMeta) => boolean {
+export function compileTextMatch(search: string): (meta: Pick<ArticleMeta, 'title' | 'summary' | 'tags'>) => boolean {
   const terms = [...new Set(searchTokens(search))].map((term) => ({ term, prefix: term.length >= PREFIX_MIN_LENGTH, edits: fuzzyDistance(term) }));
   if (terms.length === 0) return () => false;
   return (meta) => {
