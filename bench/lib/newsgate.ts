@@ -13,7 +13,8 @@ import type { IdMap } from '../corpus/build-articles.ts';
 import { ACTORS, PLACES, COUNTRIES } from '../corpus/vocabulary.ts';
 
 /** The store as the bench uses it: the shared contract plus `open`. */
-export type BenchStore = ArticleStoreApi;
+/** The store contract, plus the wait for the full-text index that is built after open(). */
+export type BenchStore = ArticleStoreApi & { whenSearchIndexed?(): Promise<void> };
 
 export interface StoreOpenOptions {
   readonly url: string;

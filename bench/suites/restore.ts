@@ -19,6 +19,8 @@ export interface RestoreReport {
   readonly dictionariesMs: number;
   readonly openMs: number;
   readonly firstQueryMs: number;
+  /** From open to a complete full-text index (built in the background after open resolves). */
+  readonly searchIndexedMs?: number;
   readonly matches: number;
   readonly bodiesLoaded: number;
   readonly heapDelta: number;
@@ -64,7 +66,7 @@ export const restoreSuite: Suite = {
         value: report.openMs + report.firstQueryMs,
         unit: 'ms',
         target: { on: 'value', op: '<=', limit: ctx.quick ? 2000 * (report.size / 100_000) : 2000 },
-        note: `open ${report.openMs.toFixed(0)} ms + first query with bodies ${report.firstQueryMs.toFixed(1)} ms (median of ${runs} fresh processes); dictionaries load before, in ${report.dictionariesMs.toFixed(0)} ms; file ${fileMiB.toFixed(0)} MiB${ctx.quick ? '; --quick: target scaled to the size' : ''}`,
+        note: `open ${report.openMs.toFixed(0)} ms + first query with bodies ${report.firstQueryMs.toFixed(1)} ms${report.searchIndexedMs !== undefined ? `; full-text index complete after ${(report.searchIndexedMs / 1000).toFixed(1)} s (searches are answered meanwhile)` : ''} (median of ${runs} fresh processes); dictionaries load before, in ${report.dictionariesMs.toFixed(0)} ms; file ${fileMiB.toFixed(0)} MiB${ctx.quick ? '; --quick: target scaled to the size' : ''}`,
       }),
       figure({ suite: 'restore', name: 'heap per 1,000 articles held (sqlite)', value: report.heapDelta / k / 2 ** 20, unit: 'MiB' }),
       figure({ suite: 'restore', name: 'RSS per 1,000 articles held (sqlite)', value: report.rssDelta / k / 2 ** 20, unit: 'MiB' }),
