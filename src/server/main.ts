@@ -2,6 +2,7 @@
  * `npm start`: validates the config (a bad feeds.json stops here, with every problem listed),
  * starts the gateway, and shuts down gracefully on SIGTERM/SIGINT (exit 0).
  */
+import './production-mode.ts';
 import 'reflect-metadata';
 import { loadConfig } from '../config/load-config.ts';
 import { NewsgateError } from '../model/errors.ts';
