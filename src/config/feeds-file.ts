@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch/fetch-defaults.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import type { FeedsSettings, FetchSettings } from './config.types.ts';
@@ -20,11 +21,8 @@ const validateSchema = new Ajv({ allErrors: true, strict: false, verbose: true }
 /** Defaults for what feeds.json leaves out, documented in the README. */
 export const DEFAULT_INTERVAL_MINUTES = 15;
 export const DEFAULT_FETCH: FetchSettings = Object.freeze({
-  totalTimeoutMs: 60_000,
-  connectTimeoutMs: 10_000,
-  headersTimeoutMs: 20_000,
-  maxBodyBytes: 10 * 1024 * 1024,
-  maxRedirects: 5,
+  // Timeouts, body cap and redirects: the fetcher's own defaults, stated once.
+  ...DEFAULT_FETCH_LIMITS,
   concurrency: 8,
   perHostConcurrency: 1,
   perHostSpacingMs: 2_000,
