@@ -72,8 +72,20 @@ function stripOnce(fragment: string): string {
  * The same fold as story keys, so there is one notion of "the same words" in newsgate.
  */
 export function phraseKey(text: string): string {
-  return foldText(text);
+  // Several detectors (chrome, share lines, comment markers, lists, the title line) ask for the
+  // key of the same paragraph: fold each text once.
+  let key = phraseKeys.get(text);
+  if (key === undefined) {
+    if (phraseKeys.size >= PHRASE_KEY_CACHE) phraseKeys.clear();
+    key = foldText(text);
+    phraseKeys.set(text, key);
+  }
+  return key;
 }
+
+/** Recent phrase keys; bounded, and cleared wholesale when full (a few articles' paragraphs). */
+const phraseKeys = new Map<string, string>();
+const PHRASE_KEY_CACHE = 2000;
 
 /** Number of words (runs of letters or digits) in `text`. */
 export function wordCount(text: string): number {
