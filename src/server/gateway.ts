@@ -24,6 +24,7 @@ import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 import { buildHealthReport } from './health.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
+import { assertFeedReferences } from '../config/check-references.ts';
 import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
@@ -57,6 +58,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const metrics = createMetrics();
   const { tagger, catalog } = await createDefaultTagger({ extraFiles: [...config.feeds.dictionaries] });
   logger.info({ actors: catalog.actors.length, regions: catalog.regions.length, topics: catalog.topics.length }, 'dictionaries loaded');
+  assertFeedReferences(config.feeds, catalog);
 
   const store = await ArticleStore.open({
     url: config.storeUrl,
@@ -197,6 +199,12 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     opts.watchConfig === false
       ? undefined
       : watchFeedsFile(config.feedsFile, (next) => {
+          try {
+            assertFeedReferences(next, catalog);
+          } catch (err) {
+            logger.error({ err: String((err as Error).message) }, 'feeds.json not reloaded: fix it and save again; the previous version stays in force');
+            return;
+          }
           // Feeds and retention apply at once; `fetch` limits and `dictionaries` at the next start.
           feeds = next;
           scheduler.setFeeds(next.feeds);
