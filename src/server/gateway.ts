@@ -13,6 +13,7 @@ import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
+import { FirstRoundReport, roundOutcome } from '../pipeline/first-round-report.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
@@ -73,6 +74,11 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const stopReplication = coordination.shared ? await replicateStore(store, coordination.bus, logger) : async () => {};
 
   let feeds: FeedsSettings = config.feeds;
+  // One line when nothing at all is reachable after the first round (offline first run).
+  const firstRound = new FirstRoundReport(
+    feeds.feeds.filter((f) => f.enabled).map((f) => f.id),
+    (summary) => logger.warn({ event: 'no-feed-reachable' }, summary),
+  );
   const scheduler = new FeedScheduler({
     refresh: {
       store,
@@ -92,6 +98,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     lock: coordination.lock,
     logger,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
+    onOutcome: (outcome) => firstRound.record(roundOutcome(outcome)),
   });
   scheduler.setFeeds(feeds.feeds);
 
