@@ -3,12 +3,14 @@
  */
 import 'reflect-metadata';
 import { EXIT, type CliIo } from './cli-io.ts';
+import { DEMO_USAGE, runDemo } from './commands/demo.ts';
 import { FEEDS_USAGE, runFeeds } from './commands/feeds.ts';
 import { PREVIEW_USAGE, runPreview } from './commands/preview.ts';
 
 const USAGE = `newsgate: a GraphQL gateway over news feeds
 
 usage: newsgate serve                      start the gateway (same as npm start)
+       ${DEMO_USAGE.replace('usage: ', '')}
        ${PREVIEW_USAGE.replace('usage: ', '')}
        ${FEEDS_USAGE.replace('usage: ', '')}`;
 
@@ -20,6 +22,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runPreview(rest, io);
     case 'feeds':
       return runFeeds(rest, io);
+    case 'demo':
+      return runDemo(rest, io);
     case 'serve': {
       await import('../server/main.ts');
       return new Promise<number>(() => {});

@@ -11,7 +11,7 @@ import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { processDocument, type ProcessedDocument } from '../pipeline/process-document.ts';
 import type { CliIo } from './cli-io.ts';
-import { loadDocument } from './load-document.ts';
+import { loadDocument, type LoadedDocument } from './load-document.ts';
 
 export interface PreviewResult {
   readonly processed: ProcessedDocument;
@@ -46,7 +46,15 @@ export async function previewFeed(
   tagger: Awaited<ReturnType<typeof loadTagger>>['tagger'],
   opts: { cwd: string; contentType?: string },
 ): Promise<PreviewResult> {
-  const loaded = await loadDocument(target, opts);
+  return processLoaded(await loadDocument(target, opts), feed, tagger);
+}
+
+/** Runs a loaded document through the ingestion path (see {@link previewFeed}). */
+export async function processLoaded(
+  loaded: LoadedDocument,
+  feed: FeedConfig,
+  tagger: Awaited<ReturnType<typeof loadTagger>>['tagger'],
+): Promise<PreviewResult> {
   const processed = await processDocument({
     bytes: loaded.bytes,
     ...(loaded.contentType ? { contentType: loaded.contentType } : {}),

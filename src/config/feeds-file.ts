@@ -12,6 +12,7 @@ import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import type { FeedsSettings, FetchSettings } from './config.types.ts';
 import { closest, lineColumn, pointerToPath } from './json-location.ts';
+import { locateJsonPath } from './locate-json.ts';
 
 /** The published schema, read once. */
 export const FEEDS_SCHEMA_PATH = new URL('../../schema/feeds.schema.json', import.meta.url);
@@ -35,6 +36,9 @@ export interface ConfigProblem {
   readonly path: string;
   readonly message: string;
   readonly example?: string;
+  /** Where in the file (1-based), when the text is at hand. */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** One entry of the `feeds` array as written in the file (before defaults). */
@@ -87,7 +91,7 @@ export function parseFeedsFile(text: string, file: string): FeedsSettings {
     });
   }
   const problems = [...schemaProblems(data), ...semanticProblems(data)];
-  if (problems.length > 0) throw configError(file, problems);
+  if (problems.length > 0) throw configError(file, locateProblems(text, problems));
   return build(data as RawFile, file);
 }
 
@@ -110,10 +114,22 @@ export function readFeedsFile(file: string): FeedsSettings {
   return parseFeedsFile(text, absolute);
 }
 
+/** Adds line and column to each problem, found from its JSON path in `text`. */
+export function locateProblems(text: string, problems: readonly ConfigProblem[]): ConfigProblem[] {
+  return problems.map((p) => {
+    if (p.line !== undefined) return p;
+    const at = locateJsonPath(text, p.path);
+    return at ? { ...p, line: at.line, column: at.column } : p;
+  });
+}
+
 /** Formats problems into the one error start-up and `newsgate feeds check` print. */
 export function configError(file: string, problems: readonly ConfigProblem[]): NewsgateError {
   const lines = problems.map(
-    (p) => `  - ${p.path}: ${p.message}${p.example === undefined ? '' : `\n      example: ${p.example}`}`,
+    (p) =>
+      `  - ${p.line === undefined ? '' : `line ${p.line}, column ${p.column}: `}${p.path}: ${p.message}${
+        p.example === undefined ? '' : `\n      example: ${p.example}`
+      }`,
   );
   return new NewsgateError(
     ErrorCode.CONFIG_INVALID,

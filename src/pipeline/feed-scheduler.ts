@@ -25,6 +25,8 @@ export interface SchedulerOptions {
   readonly logger: Logger;
   /** How often due feeds are looked for. Default 1000 ms. */
   readonly tickMs?: number;
+  /** Told of every refresh this replica ran (the first-round report listens). */
+  readonly onOutcome?: (outcome: RefreshOutcome) => void;
 }
 
 /** The polling loop over all feeds. */
@@ -135,6 +137,7 @@ export class FeedScheduler {
         try {
           const outcome = await refreshFeed(feed, { ...refresh, signal: this.abort.signal }, claim.state);
           this.remember(outcome.state);
+          this.opts.onOutcome?.(outcome);
           return outcome;
         } finally {
           await claim.release().catch((err: unknown) => logger.warn({ feed: feed.id, err: String(err) }, 'lock release failed'));

@@ -13,6 +13,7 @@ import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
+import { FirstRoundReport, roundOutcome } from '../pipeline/first-round-report.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
@@ -24,6 +25,7 @@ import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 import { buildHealthReport } from './health.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
+import { assertFeedReferences } from '../config/check-references.ts';
 import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
@@ -57,6 +59,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const metrics = createMetrics();
   const { tagger, catalog } = await createDefaultTagger({ extraFiles: [...config.feeds.dictionaries] });
   logger.info({ actors: catalog.actors.length, regions: catalog.regions.length, topics: catalog.topics.length }, 'dictionaries loaded');
+  assertFeedReferences(config.feeds, catalog);
 
   const store = await ArticleStore.open({
     url: config.storeUrl,
@@ -71,6 +74,11 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const stopReplication = coordination.shared ? await replicateStore(store, coordination.bus, logger) : async () => {};
 
   let feeds: FeedsSettings = config.feeds;
+  // One line when nothing at all is reachable after the first round (offline first run).
+  const firstRound = new FirstRoundReport(
+    feeds.feeds.filter((f) => f.enabled).map((f) => f.id),
+    (summary) => logger.warn({ event: 'no-feed-reachable' }, summary),
+  );
   const scheduler = new FeedScheduler({
     refresh: {
       store,
@@ -90,6 +98,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     lock: coordination.lock,
     logger,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
+    onOutcome: (outcome) => firstRound.record(roundOutcome(outcome)),
   });
   scheduler.setFeeds(feeds.feeds);
 
@@ -197,6 +206,12 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     opts.watchConfig === false
       ? undefined
       : watchFeedsFile(config.feedsFile, (next) => {
+          try {
+            assertFeedReferences(next, catalog);
+          } catch (err) {
+            logger.error({ err: String((err as Error).message) }, 'feeds.json not reloaded: fix it and save again; the previous version stays in force');
+            return;
+          }
           // Feeds and retention apply at once; `fetch` limits and `dictionaries` at the next start.
           feeds = next;
           scheduler.setFeeds(next.feeds);

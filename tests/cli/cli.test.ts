@@ -24,7 +24,18 @@ function io(env: Record<string, string> = {}) {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'newsgate-cli-'));
-  server = await startFeedServer([{ path: '/wire.xml', file: path.join(FIXTURES, 'rss2-wire.xml'), contentType: 'application/rss+xml' }]);
+  const page = path.join(dir, 'home.html');
+  writeFileSync(page, '<!doctype html><html><head><title>Levant Wire</title><link rel="alternate" type="application/rss+xml" title="Wire" href="/wire.xml"></head><body>News</body></html>');
+  const twoFeeds = path.join(dir, 'two.html');
+  writeFileSync(twoFeeds, '<html><head><link rel="alternate" type="application/rss+xml" href="/wire.xml"><link rel="alternate" type="application/atom+xml" title="Analysis" href="/analysis.atom"></head></html>');
+  const noFeeds = path.join(dir, 'none.html');
+  writeFileSync(noFeeds, '<html><head><title>No feeds here</title></head><body>x</body></html>');
+  server = await startFeedServer([
+    { path: '/wire.xml', file: path.join(FIXTURES, 'rss2-wire.xml'), contentType: 'application/rss+xml' },
+    { path: '/', file: page, contentType: 'text/html; charset=utf-8' },
+    { path: '/two.html', file: twoFeeds, contentType: 'text/html' },
+    { path: '/none.html', file: noFeeds, contentType: 'text/html' },
+  ]);
 });
 afterAll(async () => {
   await server.close();
@@ -134,5 +145,66 @@ describe('newsgate feeds', () => {
     expect(await runCli(['feeds', 'export'], exp.io)).toBe(0);
     expect(exp.out()).toContain('xmlUrl="https://shafaq.example/rss"');
     expect(exp.out()).toContain('category="iraq"');
+  });
+
+  it('add leaves every byte of feeds.json as it was and inserts the entry after the last one', async () => {
+    const text = '{\n    "retention": {"maxAgeDays": 30},\n    "feeds": [\n        {"id": "other", "url": "https://other.example/rss"}\n    ]\n}\n';
+    writeFileSync(path.join(dir, 'feeds.json'), text);
+    const t = io();
+    expect(await runCli(['feeds', 'add', `${server.url}/wire.xml`], t.io), t.err()).toBe(0);
+    const after = readFileSync(path.join(dir, 'feeds.json'), 'utf8');
+    expect(after.startsWith('{\n    "retention": {"maxAgeDays": 30},\n    "feeds": [\n        {"id": "other", "url": "https://other.example/rss"},\n        {\n            "id": "levant-security-wire",')).toBe(true);
+    expect(after.endsWith('        }\n    ]\n}\n')).toBe(true);
+  });
+
+  it('add on a web page uses the one feed it announces', async () => {
+    writeFileSync(path.join(dir, 'feeds.json'), JSON.stringify({ feeds: [] }));
+    const t = io();
+    expect(await runCli(['feeds', 'add', `${server.url}/`, '--tags', 'wire'], t.io), t.err()).toBe(0);
+    expect(t.out()).toContain(`using the feed it announces: ${server.url}/wire.xml`);
+    expect(JSON.parse(readFileSync(path.join(dir, 'feeds.json'), 'utf8')).feeds[0]).toMatchObject({ url: `${server.url}/wire.xml`, tags: ['wire'] });
+  });
+
+  it('add on a web page with several feeds lists them and writes nothing; with none, says so', async () => {
+    writeFileSync(path.join(dir, 'feeds.json'), JSON.stringify({ feeds: [] }));
+    const many = io();
+    expect(await runCli(['feeds', 'add', `${server.url}/two.html`], many.io)).toBe(1);
+    expect(many.out()).toContain(`${server.url}/wire.xml  (rss)`);
+    expect(many.out()).toContain(`${server.url}/analysis.atom  (atom, "Analysis")`);
+    const none = io();
+    expect(await runCli(['feeds', 'add', `${server.url}/none.html`], none.io)).toBe(1);
+    expect(none.err()).toContain('announces no feed');
+    expect(JSON.parse(readFileSync(path.join(dir, 'feeds.json'), 'utf8')).feeds).toEqual([]);
+  });
+
+  it('export then import into an empty file gives back the same entries (ids, language, regions, interval, tags)', async () => {
+    const feeds = [
+      { id: 'kurdistan24-ar', url: `${server.url}/wire.xml`, title: 'كوردستان ٢٤', language: 'ar', regions: ['IQ', 'IQ/erbil'], intervalMinutes: 45, tags: ['kurdistan', 'iraq'] },
+      { id: 'plain', url: 'https://plain.example/rss', enabled: false, timezone: 'Asia/Tehran' },
+    ];
+    writeFileSync(path.join(dir, 'feeds.json'), JSON.stringify({ feeds }, null, 2));
+    const exp = io();
+    expect(await runCli(['feeds', 'export', '--out', 'out.opml'], exp.io)).toBe(0);
+    writeFileSync(path.join(dir, 'empty.json'), '{ "feeds": [] }\n');
+    const imp = io({ FEEDS_FILE: 'empty.json' });
+    expect(await runCli(['feeds', 'import', 'out.opml'], imp.io), imp.err()).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'empty.json'), 'utf8')).feeds).toEqual(feeds);
+  });
+
+  it('import of a foreign OPML reads category back as tags and transliterates non-Latin titles into ids', async () => {
+    writeFileSync(path.join(dir, 'feeds.json'), '{ "feeds": [] }');
+    writeFileSync(path.join(dir, 'foreign.opml'), '<opml version="2.0"><body><outline text="قناة الميادين" xmlUrl="http://127.0.0.1:9/ar/rss" category="lebanon,tv"/></body></opml>');
+    const t = io();
+    expect(await runCli(['feeds', 'import', 'foreign.opml'], t.io), t.err()).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'feeds.json'), 'utf8')).feeds).toEqual([
+      { id: 'qnh-lmydyn', url: 'http://127.0.0.1:9/ar/rss', title: 'قناة الميادين', tags: ['lebanon', 'tv'] },
+    ]);
+  });
+
+  it('check refuses unknown region ids with a suggestion, line and column', async () => {
+    writeFileSync(path.join(dir, 'regions.json'), '{\n  "feeds": [\n    { "id": "w", "url": "https://w.example/rss", "regions": ["IQ", "iq/erbil"] }\n  ]\n}\n');
+    const t = io({ FEEDS_FILE: 'regions.json' });
+    expect(await runCli(['feeds', 'check'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/line 3, column \d+: \$\.feeds\[0\]\.regions\[1\]: unknown region "iq\/erbil"; did you mean "IQ\/erbil"\?/);
   });
 });

@@ -9,10 +9,13 @@ import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/env.ts';
 import { appendFeeds, type FeedEntry, freeId } from '../../config/edit-feeds-file.ts';
 import { readFeedsFile } from '../../config/feeds-file.ts';
-import { parseOpml, slugForFeed, toOpml } from '../../config/opml.ts';
-import { asNewsgateError, NewsgateError } from '../../model/errors.ts';
+import { assertFeedReferences } from '../../config/check-references.ts';
+import { type OpmlEntry, type OpmlFeed, parseOpml, slugForFeed, toOpml } from '../../config/opml.ts';
+import { asNewsgateError, ErrorCode, NewsgateError } from '../../model/errors.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
-import { loadTagger, previewFeed } from '../preview-feed.ts';
+import { findFeedLinks } from '../../ingest/discover/feed-links.ts';
+import { loadDocument } from '../load-document.ts';
+import { loadTagger, processLoaded } from '../preview-feed.ts';
 
 export const FEEDS_USAGE = `usage: newsgate feeds check
        newsgate feeds add <url> [--id ID] [--title T] [--tags a,b] [--regions IQ,SY] [--language xx] [--interval MIN] [--dry-run]
@@ -35,7 +38,7 @@ export async function runFeeds(argv: readonly string[], io: CliIo): Promise<numb
   try {
     switch (sub) {
       case 'check':
-        return check(file, io);
+        return await check(file, io);
       case 'add':
         return await add(file, rest, io);
       case 'import':
@@ -53,8 +56,9 @@ export async function runFeeds(argv: readonly string[], io: CliIo): Promise<numb
   }
 }
 
-function check(file: string, io: CliIo): number {
+async function check(file: string, io: CliIo): Promise<number> {
   const settings = readFeedsFile(file);
+  assertFeedReferences(settings, (await loadTagger(io)).catalog);
   const enabled = settings.feeds.filter((f) => f.enabled).length;
   io.stdout(`${file}: ok, ${settings.feeds.length} feeds (${enabled} enabled)\n`);
   return EXIT.OK;
@@ -88,7 +92,28 @@ async function add(file: string, argv: readonly string[], io: CliIo): Promise<nu
   const { tagger } = await loadTagger(io);
   const id = values.id ?? 'new-feed';
   const feed = { id, url, tags: list(values.tags) ?? [], regions: list(values.regions) ?? [], intervalMinutes: 15, enabled: true, headers: {}, allowFile: false };
-  const { processed, notes, finalUrl } = await previewFeed(url, feed, tagger, { cwd: io.cwd });
+  const document = await loadDocument(url, { cwd: io.cwd });
+  let result: Awaited<ReturnType<typeof processLoaded>>;
+  try {
+    result = await processLoaded(document, feed, tagger);
+  } catch (err) {
+    if (!(err instanceof NewsgateError && err.code === ErrorCode.PARSE_NOT_A_FEED)) throw err;
+    // A web page, not a feed: offer the feeds it announces.
+    const links = findFeedLinks(new TextDecoder().decode(document.bytes), document.url);
+    if (links.length === 0) {
+      io.stderr(`${url} is a web page, not a feed, and it announces no feed (no <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">). Find the feed's own URL on the site and run: newsgate feeds add <feed URL>\n`);
+      return EXIT.PROBLEM;
+    }
+    if (links.length > 1 || settings.feeds.some((f) => f.url === links[0]!.url)) {
+      io.stdout(`${url} is a web page; it announces ${links.length} feed${links.length === 1 ? '' : 's'}:\n`);
+      for (const link of links) io.stdout(`  ${link.url}  (${link.format}${link.title ? `, "${link.title}"` : ''})\n`);
+      io.stdout(`add one with: newsgate feeds add <one of these URLs>\n`);
+      return EXIT.PROBLEM;
+    }
+    io.stdout(`${url} is a web page; using the feed it announces: ${links[0]!.url}\n`);
+    return add(file, [links[0]!.url, ...argv.filter((a) => a !== url)], io);
+  }
+  const { processed, notes, finalUrl } = result;
   const loaded = { notes, url: finalUrl };
   const title = values.title ?? processed.parsed.title ?? undefined;
   const entry: FeedEntry = {
@@ -133,11 +158,12 @@ function importOpml(file: string, argv: readonly string[], io: CliIo): number {
       skipped++;
       continue;
     }
-    const id = freeId(slugForFeed(o.title, o.xmlUrl), ids);
-    ids.add(id);
+    if (o.entryError) io.stdout(`  warning: ${o.xmlUrl}: ${o.entryError}; imported from its standard attributes only\n`);
+    const entry = entryFromOutline(o, ids);
+    if (o.entry && o.entry.id !== entry.id) io.stdout(`  warning: id "${String(o.entry.id)}" is taken in ${file}; imported as "${entry.id}" (article ids of this feed change)\n`);
+    ids.add(entry.id);
     urls.add(o.xmlUrl);
-    const tags = o.folders.map((f) => f.toLowerCase());
-    entries.push({ id, url: o.xmlUrl, ...(o.title ? { title: o.title } : {}), ...(tags.length ? { tags } : {}) });
+    entries.push(entry);
   }
   for (const e of entries) io.stdout(`  + ${e.id}  ${e.url}\n`);
   io.stdout(`${entries.length} new feeds, ${skipped} already present\n`);
@@ -148,10 +174,27 @@ function importOpml(file: string, argv: readonly string[], io: CliIo): number {
   return EXIT.OK;
 }
 
+/**
+ * The feeds.json entry an outline stands for: the entry newsgate exported (`newsgate:entry`)
+ * when there is one, so ids, language, regions and interval come back as they were; otherwise
+ * one built from the standard attributes (tags from `category` and the enclosing folders).
+ */
+function entryFromOutline(o: OpmlFeed, ids: ReadonlySet<string>): FeedEntry {
+  if (o.entry && typeof o.entry.id === 'string') {
+    const id = ids.has(o.entry.id) ? freeId(o.entry.id, ids) : o.entry.id;
+    return { ...(o.entry as Partial<FeedEntry>), id, url: o.xmlUrl } as FeedEntry;
+  }
+  const id = freeId(slugForFeed(o.title, o.xmlUrl), ids);
+  const tags = [...new Set([...o.categories, ...o.folders.map((f) => f.toLowerCase())])];
+  return { id, url: o.xmlUrl, ...(o.title ? { title: o.title } : {}), ...(tags.length ? { tags } : {}) };
+}
+
 function exportOpml(file: string, argv: readonly string[], io: CliIo): number {
   const { values } = parseArgs({ args: [...argv], options: { out: { type: 'string' } } });
   const settings = readFeedsFile(file);
-  const opml = toOpml(settings.feeds);
+  // The entries as written (defaults not baked in), so an import gives back the same file entries.
+  const written = (JSON.parse(readFileSync(file, 'utf8')) as { feeds: OpmlEntry[] }).feeds;
+  const opml = toOpml(written);
   if (values.out) {
     writeFileSync(path.resolve(io.cwd, values.out), opml);
     io.stdout(`${settings.feeds.length} feeds written to ${values.out}\n`);
