@@ -28,9 +28,9 @@ describe('newsgate demo', () => {
     await waitFor(() => /"msg":"newsgate listening"/.test(out), 60_000, `the demo to listen (stderr: ${err})`);
     expect(err).toMatch(/newsgate demo: \d+ sample articles in 3 feeds/);
     const url = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out)![1]!;
-    let body: Awaited<ReturnType<typeof graphql>> = {};
+    let body: { data?: any } = {};
     await waitFor(async () => {
-      body = await graphql(url, '{ articles(first: 100) { totalCount edges { node { language source { id } actors { actor { id } } } } } }');
+      body = await graphql<any>(url, '{ articles(first: 100) { totalCount edges { node { language source { id } actors { actor { id } } } } } }');
       return (body.data?.articles.totalCount ?? 0) >= 60;
     }, 60_000, 'the sample articles to be ingested');
     const nodes = body.data.articles.edges.map((e: any) => e.node);
