@@ -6,13 +6,15 @@ import { EXIT, type CliIo } from './cli-io.ts';
 import { DEMO_USAGE, runDemo } from './commands/demo.ts';
 import { FEEDS_USAGE, runFeeds } from './commands/feeds.ts';
 import { PREVIEW_USAGE, runPreview } from './commands/preview.ts';
+import { STORE_USAGE, runStore } from './commands/store.ts';
 
 const USAGE = `newsgate: a GraphQL gateway over news feeds
 
 usage: newsgate serve                      start the gateway (same as npm start)
        ${DEMO_USAGE.replace('usage: ', '')}
        ${PREVIEW_USAGE.replace('usage: ', '')}
-       ${FEEDS_USAGE.replace('usage: ', '')}`;
+       ${FEEDS_USAGE.replace('usage: ', '')}
+       ${STORE_USAGE.replace('usage: ', '')}`;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -24,6 +26,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runFeeds(rest, io);
     case 'demo':
       return runDemo(rest, io);
+    case 'store':
+      return runStore(rest, io);
     case 'serve': {
       await import('../server/main.ts');
       return new Promise<number>(() => {});
