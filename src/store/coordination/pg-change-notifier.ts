@@ -1,38 +1,32 @@
 /**
  * Changes to the articles, on every replica of one PostgreSQL database (LISTEN/NOTIFY), so that
  * `articleAdded` subscriptions fire and response caches move on whichever replica the client is
- * connected to, whichever replica wrote.
+ * connected to, whichever replica wrote. It is the store's `ChangeNotifier` (article-store.ts):
  *
- * - Publishing: every LOCAL change of the store (`onChange`, origin 'local') is announced as
- *   `pg_notify(channel, {from, kind, ids})`, chunked under the 8000-byte payload limit.
+ * - Publishing: the store calls `publish(change)` after each LOCAL commit; the ids are announced
+ *   as `pg_notify(channel, {from, kind, ids})`, chunked under the 8000-byte payload limit.
+ *   Sent after the commit, so no replica is told of an article it cannot read yet; a replica that
+ *   dies between its commit and its NOTIFY leaves that write unannounced (the article is served
+ *   by all replicas all the same; only the push to subscribers is missed).
  * - Listening: one dedicated connection LISTENs (a pooled one would lose the LISTEN when given
- *   back); a message from another replica is turned back into an ArticleChange with origin
- *   'remote' by reading the articles by id from the database (`getMany`), in arrival order.
+ *   back); another replica's message is turned back into a change by reading the articles by id
+ *   from the database (`getMany`) and handed to the store's `emitRemote`, in arrival order, so
+ *   the store's `onChange` listeners (subscriptions, the response-cache generation) hear it.
  * - Reconnecting: when the listening connection drops it reconnects by itself with backoff
- *   (100 ms doubling to 5 s), LISTENs again, and emits an empty remote change: notifications
- *   sent meanwhile are lost, so listeners that cache (the response cache) must start afresh.
- *
- * Notifications are sent after the write committed (from `onChange`), so a replica never
- * reads an article that is not there yet; a replica that dies between its commit and its
- * NOTIFY leaves that write unannounced (the article is served by all, only the push is missed).
+ *   (100 ms doubling to 5 s) and LISTENs again; notifications sent meanwhile are lost, so
+ *   `onReconnect` handlers run (the gateway starts a new response-cache generation).
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { ArticleMeta } from '../../model/article.ts';
+import type { ArticleChange } from '../article-store.types.ts';
+import type { ChangeNotifier } from '../article-store.ts';
 import { decodeChange, encodeChanges, type ChangeKind, type ChangeMessage } from './pg-notify-payload.ts';
 
-/** What changed, as the store's onChange reports it (the contract's ArticleChange). */
-export interface ArticleChangeLike {
-  readonly added: readonly ArticleMeta[];
-  readonly updated: readonly ArticleMeta[];
-  readonly removed: readonly string[];
-  readonly origin: 'local' | 'remote';
-}
-
-/** What the notifier needs of the store: its local changes, and reads by id. */
-export interface ChangeSource {
-  onChange(listener: (change: ArticleChangeLike) => void): () => void;
+/** Where remote changes go: the store (it reads the articles and tells its listeners). */
+export interface RemoteChangeTarget {
   getMany(ids: readonly string[]): Promise<(ArticleMeta | undefined)[]>;
+  emitRemote(change: Omit<ArticleChange, 'origin'>): void;
 }
 
 export interface NotifierLogger {
@@ -53,7 +47,7 @@ const MAX_BACKOFF_MS = 5000;
 /** application_name of the LISTEN connection, so operators (and tests) can tell it apart in pg_stat_activity. */
 export const LISTENER_NAME = 'newsgate-changes';
 
-export class PgChangeNotifier {
+export class PgChangeNotifier implements ChangeNotifier {
   /** This replica's id in messages. */
   readonly id = randomUUID();
   private readonly url: string;
@@ -61,10 +55,9 @@ export class PgChangeNotifier {
   private readonly logger: NotifierLogger | undefined;
   private readonly pool: pg.Pool;
   private readonly ownsPool: boolean;
-  private readonly source: ChangeSource;
-  private readonly listeners = new Set<(change: ArticleChangeLike) => void>();
+  private target: RemoteChangeTarget | undefined;
+  private readonly reconnectHandlers = new Set<() => void>();
   private listener: pg.Client | undefined;
-  private stopLocal: (() => void) | undefined;
   /** Remote messages are handled one after the other, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
   private publishing: Promise<void> = Promise.resolve();
@@ -72,9 +65,8 @@ export class PgChangeNotifier {
   private retry: NodeJS.Timeout | undefined;
   private attempts = 0;
 
-  private constructor(url: string, source: ChangeSource, options: PgChangeNotifierOptions) {
+  private constructor(url: string, options: PgChangeNotifierOptions) {
     this.url = url;
-    this.source = source;
     this.channel = options.channel ?? DEFAULT_CHANNEL;
     if (!/^[a-z_][a-z0-9_]*$/.test(this.channel)) throw new Error(`invalid NOTIFY channel name "${this.channel}"`);
     this.logger = options.logger;
@@ -83,25 +75,37 @@ export class PgChangeNotifier {
     if (this.ownsPool) this.pool.on('error', () => undefined);
   }
 
-  /** Starts listening (resolves once LISTEN is in place) and announcing the source's local changes. */
-  static async open(url: string, source: ChangeSource, options: PgChangeNotifierOptions = {}): Promise<PgChangeNotifier> {
-    const notifier = new PgChangeNotifier(url, source, options);
+  /**
+   * Starts listening (resolves once LISTEN is in place). Pass it to `ArticleStore.open` as
+   * `notifier`, then `attach` the store: messages that arrive before are dropped (nothing was
+   * listening to them yet).
+   */
+  static async open(url: string, options: PgChangeNotifierOptions = {}): Promise<PgChangeNotifier> {
+    const notifier = new PgChangeNotifier(url, options);
     try {
       await notifier.listen();
     } catch (err) {
       await notifier.close();
       throw err;
     }
-    notifier.stopLocal = source.onChange((change) => {
-      if (change.origin === 'local') notifier.announce(change);
-    });
     return notifier;
   }
 
-  /** Calls `listener` with every REMOTE change (another replica's write, or a reconnection). */
-  onChange(listener: (change: ArticleChangeLike) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Where other replicas' changes go from now on. */
+  attach(target: RemoteChangeTarget): void {
+    this.target = target;
+  }
+
+  /** Runs `handler` after each reconnection of the listening connection (changes may have been missed). */
+  onReconnect(handler: () => void): () => void {
+    this.reconnectHandlers.add(handler);
+    return () => this.reconnectHandlers.delete(handler);
+  }
+
+  /** Announces a local change to the other replicas (the store calls it after each commit). */
+  publish(change: ArticleChange): Promise<void> {
+    if (change.origin === 'local') this.announce(change);
+    return this.publishing;
   }
 
   /** Resolves when the announcements made so far have been sent (tests, shutdown). */
@@ -109,7 +113,7 @@ export class PgChangeNotifier {
     return this.publishing;
   }
 
-  private announce(change: ArticleChangeLike): void {
+  private announce(change: ArticleChange): void {
     const parts: Array<[ChangeKind, readonly string[]]> = [
       ['added', change.added.map((m) => m.id)],
       ['updated', change.updated.map((m) => m.id)],
@@ -166,8 +170,13 @@ export class PgChangeNotifier {
         () => {
           this.attempts = 0;
           this.logger?.info?.({}, 'change notifications: listening again');
-          // Whatever was announced meanwhile is lost: tell listeners something may have changed.
-          this.emit({ added: [], updated: [], removed: [], origin: 'remote' });
+          for (const handler of this.reconnectHandlers) {
+            try {
+              handler();
+            } catch (err) {
+              this.logger?.warn({ err: String(err) }, 'a reconnection handler failed');
+            }
+          }
         },
         () => this.reconnect(),
       );
@@ -176,30 +185,22 @@ export class PgChangeNotifier {
   }
 
   private async deliver(message: ChangeMessage): Promise<void> {
+    const target = this.target;
+    if (!target) return;
     if (message.kind === 'removed') {
-      this.emit({ added: [], updated: [], removed: [...message.ids], origin: 'remote' });
+      target.emitRemote({ added: [], updated: [], removed: [...message.ids] });
       return;
     }
-    const metas = (await this.source.getMany(message.ids)).filter((m): m is ArticleMeta => m !== undefined);
+    // An article removed again before this replica read it is simply not reported.
+    const metas = (await target.getMany(message.ids)).filter((m): m is ArticleMeta => m !== undefined);
     if (metas.length === 0) return;
-    this.emit(message.kind === 'added' ? { added: metas, updated: [], removed: [], origin: 'remote' } : { added: [], updated: metas, removed: [], origin: 'remote' });
-  }
-
-  private emit(change: ArticleChangeLike): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (err) {
-        this.logger?.warn({ err: String(err) }, 'a change listener failed');
-      }
-    }
+    target.emitRemote(message.kind === 'added' ? { added: metas, updated: [], removed: [] } : { added: [], updated: metas, removed: [] });
   }
 
   /** Stops announcing and listening; waits for the announcements under way. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.stopLocal?.();
     if (this.retry) clearTimeout(this.retry);
     await this.publishing;
     await this.queue;
@@ -209,23 +210,8 @@ export class PgChangeNotifier {
       client.removeAllListeners('end');
       await client.end().catch(() => undefined);
     }
-    this.listeners.clear();
+    this.reconnectHandlers.clear();
+    this.target = undefined;
     if (this.ownsPool) await this.pool.end().catch(() => undefined);
   }
-}
-
-/**
- * Every change a gateway must react to: the store's own (local) and the other replicas'
- * (remote, through the notifier). Subscriptions and the response-cache generation listen here.
- */
-export function allChanges(
-  store: { onChange(listener: (change: ArticleChangeLike) => void): () => void },
-  notifier: PgChangeNotifier | undefined,
-): { onChange(listener: (change: ArticleChangeLike) => void): () => void } {
-  return {
-    onChange(listener) {
-      const stops = [store.onChange(listener), ...(notifier ? [notifier.onChange(listener)] : [])];
-      return () => stops.forEach((stop) => stop());
-    },
-  };
 }

@@ -4,14 +4,15 @@
  * a remote change read from the database; big writes are chunked under NOTIFY's payload limit;
  * the listener reconnects by itself). Needs POSTGRES_URL; skipped with a message without it.
  */
-import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleMeta } from '../../../src/model/article.ts';
 import { decodeChange, encodeChanges, MAX_PAYLOAD_BYTES } from '../../../src/store/coordination/pg-notify-payload.ts';
 import { PgFeedLock } from '../../../src/store/coordination/pg-feed-lock.ts';
-import { allChanges, LISTENER_NAME, PgChangeNotifier, type ArticleChangeLike, type ChangeSource } from '../../../src/store/coordination/pg-change-notifier.ts';
+import { LISTENER_NAME, PgChangeNotifier } from '../../../src/store/coordination/pg-change-notifier.ts';
+import { ArticleStore } from '../../../src/store/article-store.ts';
+import type { ArticleChange } from '../../../src/store/article-store.types.ts';
 import { makeArticle } from '../article-factory.ts';
+import { splitArticle } from '../../../src/model/article.ts';
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from './pg-test-database.ts';
 
 if (!POSTGRES_URL) console.warn('tests/store/coordination: POSTGRES_URL is not set; the PostgreSQL lock and notifier tests are skipped (set POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres).');
@@ -48,37 +49,19 @@ describe('NOTIFY payloads (pure)', () => {
   });
 });
 
-/** A replica's view of the shared table (the store's getMany reads the same rows). */
-class TableSource implements ChangeSource {
-  private readonly events = new EventEmitter();
-  constructor(private readonly pool: pg.Pool) {}
-  async write(metas: ArticleMeta[], kind: 'added' | 'updated' = 'added'): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO metas (id, meta) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO UPDATE SET meta = excluded.meta',
-      [metas.map((m) => m.id), metas.map((m) => JSON.stringify(m))],
-    );
-    this.events.emit('change', { added: kind === 'added' ? metas : [], updated: kind === 'updated' ? metas : [], removed: [], origin: 'local' });
-  }
-  onChange(listener: (change: ArticleChangeLike) => void): () => void {
-    this.events.on('change', listener);
-    return () => this.events.off('change', listener);
-  }
-  async getMany(ids: readonly string[]): Promise<(ArticleMeta | undefined)[]> {
-    const rows = (await this.pool.query('SELECT id, meta FROM metas WHERE id = ANY($1)', [ids])).rows as { id: string; meta: string }[];
-    const byId = new Map(rows.map((r) => [r.id, JSON.parse(r.meta) as ArticleMeta]));
-    return ids.map((id) => byId.get(id));
-  }
+/** A replica: an ArticleStore on the shared database with its notifier attached, as the gateway wires them. */
+async function replica(url: string): Promise<{ store: ArticleStore; notifier: PgChangeNotifier; changes: ArticleChange[]; close(): Promise<void> }> {
+  const notifier = await PgChangeNotifier.open(url);
+  const store = await ArticleStore.open({ url, regionAncestors: (id) => [id], notifier });
+  notifier.attach(store);
+  const changes: ArticleChange[] = [];
+  store.onChange((c) => changes.push(c));
+  return { store, notifier, changes, close: async () => { await notifier.close(); await store.close(); } };
 }
 
-const meta = (id: string): ArticleMeta => {
-  const { content, contentHtml, translatorNotes, comments, evidence, ...m } = makeArticle({ id, actors: ['kataib-hizbullah'] });
-  void [content, contentHtml, translatorNotes, comments, evidence];
-  return m;
-};
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -91,7 +74,6 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL coordination', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 4 });
-    await pool.query('CREATE TABLE metas (id TEXT PRIMARY KEY, meta TEXT NOT NULL)');
   });
   afterAll(async () => {
     await pool?.end();
@@ -132,51 +114,34 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL coordination', () => {
   });
 
   it('a write on one replica reaches the others as a remote change read from the database', async () => {
-    const sourceA = new TableSource(pool);
-    const sourceB = new TableSource(pool);
-    const a = await PgChangeNotifier.open(db.url, sourceA);
-    const b = await PgChangeNotifier.open(db.url, sourceB);
-    const seenA: ArticleChangeLike[] = [];
-    const seenB: ArticleChangeLike[] = [];
-    a.onChange((c) => seenA.push(c));
-    // What a gateway listens to: its own store's changes and the remote ones.
-    const local: ArticleChangeLike[] = [];
-    allChanges(sourceB, b).onChange((c) => local.push(c));
+    const a = await replica(db.url);
+    const b = await replica(db.url);
+    const big = Array.from({ length: 1200 }, (_, i) => makeArticle({ id: `article-${String(i).padStart(6, '0')}`, actors: ['kataib-hizbullah'], publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+    await a.store.upsert(big);
+    await until(() => b.changes.flatMap((c) => c.added).length === big.length);
+    expect(b.changes.every((c) => c.origin === 'remote')).toBe(true);
+    expect(b.changes.flatMap((c) => c.added.map((m) => m.id)).sort()).toEqual(big.map((m) => m.id));
+    expect(b.changes.length).toBeGreaterThan(1); // chunked under the payload limit
+    expect(b.changes.flatMap((c) => c.added).find((m) => m.id === big[0]!.id)).toEqual(splitArticle(big[0]!).meta); // read back whole
+    // The writer heard its own write once, as local, and nothing back from the others.
+    expect(a.changes.map((c) => [c.origin, c.added.length])).toEqual([['local', 1200]]);
 
-    const big = Array.from({ length: 1200 }, (_, i) => meta(`article-${String(i).padStart(6, '0')}`));
-    await sourceA.write(big);
-    await until(() => seenB.length + local.length > 0 && local.flatMap((c) => c.added).length === big.length);
-    expect(local.every((c) => c.origin === 'remote')).toBe(true);
-    expect(local.flatMap((c) => c.added.map((m) => m.id))).toEqual(big.map((m) => m.id));
-    expect(local.length).toBeGreaterThan(1); // chunked under the payload limit
-    expect(local[0]!.added[0]).toEqual(big[0]); // read back whole from the table
-    expect(seenA).toEqual([]); // a replica ignores its own announcements
-
-    await sourceB.write([{ ...big[0]!, title: 'Updated title' }], 'updated');
-    await until(() => seenA.some((c) => c.updated.length > 0));
-    expect(seenA.find((c) => c.updated.length > 0)!.updated[0]!.title).toBe('Updated title');
-    // The writer's own listeners heard it once, as local.
-    expect(local.filter((c) => c.origin === 'local' && c.updated.length === 1)).toHaveLength(1);
+    await b.store.upsert([{ ...big[0]!, title: 'Updated title', contentHash: 'changed' }]);
+    await until(() => a.changes.some((c) => c.updated.length > 0));
+    expect(a.changes.find((c) => c.updated.length > 0)).toMatchObject({ origin: 'remote', updated: [{ id: big[0]!.id, title: 'Updated title' }] });
     await Promise.all([a.close(), b.close()]);
-    void seenB;
   });
 
   it('the listener reconnects by itself after its connection is killed, and says so', async () => {
-    const sourceA = new TableSource(pool);
-    const sourceB = new TableSource(pool);
-    const a = await PgChangeNotifier.open(db.url, sourceA);
-    const b = await PgChangeNotifier.open(db.url, sourceB);
-    const seenB: ArticleChangeLike[] = [];
-    b.onChange((c) => seenB.push(c));
+    const a = await replica(db.url);
+    const b = await replica(db.url);
+    let reconnected = 0;
+    b.notifier.onReconnect(() => reconnected++);
     const killed = await pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = $2', [LISTENER_NAME, db.name]);
     expect(killed.rowCount).toBe(2);
-    // Both listeners come back and tell their listeners that something may have changed.
-    await until(() => seenB.some((c) => c.added.length + c.updated.length + c.removed.length === 0));
-    const listening = async () => (await pool.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = $2', [LISTENER_NAME, db.name])).rows[0].n as number;
-    const end = Date.now() + 5000;
-    while ((await listening()) < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    await sourceA.write([meta('after-reconnect')]);
-    await until(() => seenB.some((c) => c.added.some((m) => m.id === 'after-reconnect')));
+    await until(() => reconnected === 1);
+    await a.store.upsert([makeArticle({ id: 'after-reconnect' })]);
+    await until(() => b.changes.some((c) => c.added.some((m) => m.id === 'after-reconnect')));
     await Promise.all([a.close(), b.close()]);
   });
 });
