@@ -76,19 +76,28 @@ export class PgChangeNotifier implements ChangeNotifier {
   }
 
   /**
-   * Starts listening (resolves once LISTEN is in place). Pass it to `ArticleStore.open` as
-   * `notifier`, then `attach` the store: messages that arrive before are dropped (nothing was
-   * listening to them yet).
+   * A notifier that does nothing yet (no connection): pass it to `ArticleStore.open` as
+   * `notifier` (the store may wait for its database first), then `attach` the store and `start`.
    */
+  static create(url: string, options: PgChangeNotifierOptions = {}): PgChangeNotifier {
+    return new PgChangeNotifier(url, options);
+  }
+
+  /** `create` then `start`: listening once it resolves. */
   static async open(url: string, options: PgChangeNotifierOptions = {}): Promise<PgChangeNotifier> {
     const notifier = new PgChangeNotifier(url, options);
+    await notifier.start();
+    return notifier;
+  }
+
+  /** LISTENs; resolves once listening (rejects, closed, when the database cannot be reached). */
+  async start(): Promise<void> {
     try {
-      await notifier.listen();
+      await this.listen();
     } catch (err) {
-      await notifier.close();
+      await this.close();
       throw err;
     }
-    return notifier;
   }
 
   /** Where other replicas' changes go from now on. */
