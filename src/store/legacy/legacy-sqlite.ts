@@ -32,8 +32,9 @@ const TABLE = 'keyv';
 type Row = { key: string; value: string };
 
 /**
- * True when `path` is a SQLite file in 0.1's format: it has the keyv table and holds at least
- * one article or feed record. False for a missing file, a 0.2 store, or anything else.
+ * True when `path` is a SQLite file in 0.1's format: it has the keyv table, no migrations table
+ * (as sql/open-database.ts decides), and holds at least one article or feed record. False for a
+ * missing file, a 0.2 store, or anything else.
  */
 export function isLegacySqliteFile(path: string): boolean {
   if (!existsSync(path)) return false;
@@ -42,6 +43,8 @@ export function isLegacySqliteFile(path: string): boolean {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const table = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE);
     if (!table) return false;
+    // A 0.2 store (it has migrations) is never 0.1's, whatever other tables it holds.
+    if (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'newsgate_migrations'`).get()) return false;
     const row = db.prepare(`SELECT 1 FROM ${TABLE} WHERE (key >= 'articles:' AND key < 'articles;') OR (key >= 'feeds:' AND key < 'feeds;') LIMIT 1`).get();
     return row !== undefined;
   } catch {
