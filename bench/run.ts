@@ -28,8 +28,9 @@ import { ingestSuite } from './suites/ingest.ts';
 import { taggingSuite } from './suites/tagging.ts';
 import { httpSuite } from './suites/http.ts';
 import { scaleSuite } from './suites/scale.ts';
+import { storeSuite } from './suites/store.ts';
 
-const SUITES: readonly Suite[] = [ingestSuite, taggingSuite, httpSuite, scaleSuite];
+const SUITES: readonly Suite[] = [ingestSuite, taggingSuite, httpSuite, scaleSuite, storeSuite];
 
 interface Options {
   readonly quick: boolean;

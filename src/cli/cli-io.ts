@@ -6,6 +6,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Standard input as a stream (`store import -`); absent in tests that give none. */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** Standard output as a stream, for output too big to buffer (`store export`): written with backpressure. */
+  readonly stdoutStream?: NodeJS.WritableStream;
 }
 
 /** Exit codes: 0 ok, 1 the command ran and found a problem (bad feed), 2 bad usage or config. */
@@ -18,5 +22,7 @@ export function processIo(): CliIo {
     stderr: (t) => process.stderr.write(t),
     env: process.env,
     cwd: process.cwd(),
+    stdin: process.stdin,
+    stdoutStream: process.stdout,
   };
 }

@@ -6,7 +6,7 @@ import { EXIT, type CliIo } from './cli-io.ts';
 import { DEMO_USAGE, runDemo } from './commands/demo.ts';
 import { FEEDS_USAGE, runFeeds } from './commands/feeds.ts';
 import { PREVIEW_USAGE, runPreview } from './commands/preview.ts';
-import { STORE_USAGE, runStore } from './commands/store.ts';
+import { STORE_USAGE, runStore } from './commands/store/store-command.ts';
 
 const USAGE = `newsgate: a GraphQL gateway over news feeds
 
@@ -14,7 +14,7 @@ usage: newsgate serve                      start the gateway (same as npm start)
        ${DEMO_USAGE.replace('usage: ', '')}
        ${PREVIEW_USAGE.replace('usage: ', '')}
        ${FEEDS_USAGE.replace('usage: ', '')}
-       ${STORE_USAGE.replace('usage: ', '')}`;
+       ${STORE_USAGE.replaceAll('usage: ', '')}`;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

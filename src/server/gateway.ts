@@ -17,7 +17,7 @@ import { FirstRoundReport, roundOutcome } from '../pipeline/first-round-report.t
 import type { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
-import { openCoordination } from '../store/coordination/open-coordination.ts';
+import { createChangeNotifier, openCoordination } from '../store/coordination/open-coordination.ts';
 import { openStoreWithRetry } from './open-store.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
@@ -61,8 +61,11 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   logger.info({ actors: catalog.actors.length, regions: catalog.regions.length, topics: catalog.topics.length }, 'dictionaries loaded');
   assertFeedReferences(config.feeds, catalog);
 
+  // PostgreSQL: other replicas' changes arrive through LISTEN/NOTIFY (connected once the store is open).
+  const notifier = createChangeNotifier(config.storeUrl, logger);
   // Nothing to restore: the database answers every query. An unreachable one is waited for.
   const store = await openStoreWithRetry({
+    ...(notifier ? { notifier } : {}),
     url: config.storeUrl,
     regionAncestors: (id: string) => catalog.regionAncestors(id),
     topicAncestors: (id: string) => catalog.topicAncestors(id),
@@ -71,7 +74,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   });
   logger.info({ store: store.database.where, engine: store.database.engine, ms: Date.now() - startedAt }, 'store open');
   const candidates = await CandidateStore.open({ db: store.db, where: store.database.where, logger });
-  const coordination = await openCoordination(config.storeUrl, logger);
+  const coordination = await openCoordination(config.storeUrl, logger, notifier ? { notifier, store } : undefined);
 
   let feeds: FeedsSettings = config.feeds;
   // One line when nothing at all is reachable after the first round (offline first run).
@@ -140,7 +143,10 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   // Any change to the articles moves the generation, which is part of every response cache key.
   let generation = 0;
   const bootId = randomUUID();
+  // Remote changes included (the notifier hands them to the store); after a lost notification
+  // connection, changes may have been missed: start a new generation then too.
   const stopGeneration = store.onChange(() => void generation++);
+  const stopResync = coordination.onResync(() => void generation++);
   // Per process by default (memory://); CACHE_URL=redis://… shares it across replicas.
   const responseCache = config.responseCache ? await KeyvResponseCache.open(config.cacheUrl, { logger }) : undefined;
   // Redis expires cache entries itself; memory only drops an expired entry when it is read, and
@@ -252,6 +258,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         await httpClosed;
         await apollo.stop();
         stopGeneration();
+        stopResync();
         await responseCache?.close();
         await coordination.close();
         await candidates.close();

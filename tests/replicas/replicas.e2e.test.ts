@@ -1,23 +1,23 @@
 /**
- * Many replicas on one PostgreSQL (issue 9; issue 5 did it on Redis), with real gateway
- * processes and a local feed server that counts requests: every replica answers the same; a
- * replica killed with SIGKILL mid-ingest and restarted loses no served article. One fetch per
- * feed per interval across replicas and subscriptions across replicas need the PostgreSQL lock
- * and LISTEN/NOTIFY (coordination/pg-*.ts), which land separately: those two are skipped here
- * until then. Needs POSTGRES_URL; skipped with a message without it.
+ * Three replicas on one PostgreSQL database, without Redis (issue 9), as real gateway processes
+ * (NODE_ENV=production) with a local feed server that counts requests: one fetch per feed per
+ * interval across all replicas (the lease lock); an article ingested by one is answered by all;
+ * the response cache of every replica lets go of an answer another replica's write changed; a
+ * subscription on one replica fires for an article another ingested (LISTEN/NOTIFY); a replica
+ * killed with SIGKILL mid-ingest and restarted loses no served article.
+ * Needs POSTGRES_URL (its own database, dropped after); skipped with a message without it.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POSTGRES_URL, createTestDatabase, dropTestDatabase } from '../store/postgres-test-db.ts';
 import { graphql, startFeedServer, waitFor, type FeedServer } from '../e2e/feed-server.ts';
 import { spawnGateway, stopGateway, type GatewayProcess } from './spawn-gateway.ts';
+import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../store/coordination/pg-test-database.ts';
 
-if (!POSTGRES_URL) console.warn('tests/replicas: POSTGRES_URL is not set; the multi-replica tests over PostgreSQL are skipped (set POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run them).');
+if (!POSTGRES_URL) console.warn('tests/replicas: POSTGRES_URL is not set; the multi-replica tests on PostgreSQL are skipped (set POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run them).');
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/feeds');
 const ADMIN = 'replica-test-token';
@@ -31,11 +31,11 @@ function bigFeed(items: number, offset = 0): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Big desk</title><link>https://big.example.org/</link>${body}</channel></rss>`;
 }
 
-describe.skipIf(!POSTGRES_URL)('replicas over one PostgreSQL', () => {
-  let database: string | undefined;
+describe.skipIf(!POSTGRES_URL)('three replicas on one PostgreSQL', () => {
   let feeds: FeedServer;
   let dir: string;
   let env: Record<string, string>;
+  let database: TestDatabase;
   const replicas: GatewayProcess[] = [];
 
   beforeAll(async () => {
@@ -58,10 +58,11 @@ describe.skipIf(!POSTGRES_URL)('replicas over one PostgreSQL', () => {
         ],
       }),
     );
-    const db = await createTestDatabase('replicas');
-    database = db.name;
-    env = { FEEDS_FILE: path.join(dir, 'feeds.json'), STORE_URL: db.url, ADMIN_TOKEN: ADMIN };
-    replicas.push(...(await Promise.all([spawnGateway(env), spawnGateway(env), spawnGateway(env)])));
+    database = await createTestDatabase('storeops_replicas');
+    env = { FEEDS_FILE: path.join(dir, 'feeds.json'), STORE_URL: database.url, ADMIN_TOKEN: ADMIN, NODE_ENV: 'production' };
+    // The first start migrates the schema; the others then start together.
+    replicas.push(await spawnGateway(env));
+    replicas.push(...(await Promise.all([spawnGateway(env), spawnGateway(env)])));
     // Each feed fetched once, by whichever replica claimed it.
     await waitFor(async () => {
       const res = await graphql(replicas[0]!.url, '{ feeds { id lastSuccessAt } }');
@@ -73,7 +74,7 @@ describe.skipIf(!POSTGRES_URL)('replicas over one PostgreSQL', () => {
     await Promise.all(replicas.map((r) => stopGateway(r)));
     await feeds?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-    if (database) await dropTestDatabase(database);
+    await database?.drop();
   }, 60_000);
 
   /** Every article id a replica serves, paging through the whole connection. */
@@ -89,22 +90,39 @@ describe.skipIf(!POSTGRES_URL)('replicas over one PostgreSQL', () => {
     }
   };
 
-  // Needs the shared feed lock on PostgreSQL (coordination/pg-*.ts).
-  it.skip('fetches each feed once per interval across all replicas', async () => {
+  it('fetches each feed once per interval across all replicas', async () => {
     // Give every replica time to tick through its schedule a few times.
     await new Promise((r) => setTimeout(r, 3000));
     expect(feeds.hits.get('/rss2')?.total).toBe(1);
     expect(feeds.hits.get('/atom')?.total).toBe(1);
   });
 
-  it('every replica answers the same query with the same articles, within a second', async () => {
+  it('every replica answers the same query with the same articles, at once (they read one database)', async () => {
     const expected = await ids(replicas[0]!);
     expect(expected.length).toBeGreaterThan(5);
-    await waitFor(async () => (await ids(replicas[1]!)).join() === expected.join() && (await ids(replicas[2]!)).join() === expected.join(), 2000, 'replicas to agree');
+    expect(await ids(replicas[1]!)).toEqual(expected);
+    expect(await ids(replicas[2]!)).toEqual(expected);
   });
 
-  // Needs LISTEN/NOTIFY on PostgreSQL (coordination/pg-*.ts) feeding ArticleStore.emitRemote.
-  it.skip('a subscription on one replica receives an article ingested by another', async () => {
+  it("an article one replica ingests is answered by every replica, past their response caches", async () => {
+    const query = '{ articles(filter: { search: "Sinjar" }, first: 5) { totalCount edges { node { id title } } } }';
+    // Warm every replica's response cache with the answer before the article exists.
+    const before = await Promise.all(replicas.map((r) => graphql(r.url, query)));
+    for (const res of before) expect(res.data.articles.totalCount).toBe(0);
+    const xml = readFileSync(path.join(FIXTURES, 'atom1-analysis.atom'), 'utf8').replace(
+      '<entry>',
+      '<entry><title>PKK fighters leave Sinjar under a new deal</title><id>tag:analysis.example,2024:sinjar-deal</id><link href="https://analysis.example.org/sinjar-deal"/><updated>2024-02-01T10:00:00Z</updated><summary>Fighters left Sinjar district.</summary></entry><entry>',
+    );
+    feeds.setBody('/atom', xml);
+    const refresh = await graphql(replicas[2]!.url, 'mutation { refreshFeed(id: "analysis") { status added } }', {}, { authorization: `Bearer ${ADMIN}` });
+    expect(refresh.data.refreshFeed).toMatchObject({ added: 1 });
+    await waitFor(async () => {
+      const answers = await Promise.all(replicas.map((r) => graphql(r.url, query)));
+      return answers.every((a) => a.data.articles.totalCount === 1 && a.data.articles.edges[0].node.title === 'PKK fighters leave Sinjar under a new deal');
+    }, 3000, 'every replica to answer with the new article');
+  });
+
+  it('a subscription on one replica receives an article ingested by another', async () => {
     const received: string[] = [];
     const client = createWsClient({ url: replicas[1]!.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: false });
     const done = new Promise<void>((resolve, reject) => {
