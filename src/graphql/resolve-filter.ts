@@ -45,19 +45,77 @@ function present(list: readonly string[] | null | undefined): readonly string[] 
   return list == null || list.length === 0 ? undefined : [...new Set(list)];
 }
 
-interface Unknown {
+/** An id that names nothing, where it was given, and the known ids it is closest to. */
+export interface UnknownId {
+  /** How the place it was given is named to the client (`actors`, `actor:`). */
   readonly field: string;
   readonly id: string;
   readonly suggestions: readonly string[];
 }
 
-function describe(unknown: readonly Unknown[]): string {
-  return unknown
+/** The kinds of id a filter or a query names. */
+export type IdKind = 'topics' | 'actors' | 'regions' | 'sources';
+
+/** How one kind of id is checked and, when unknown, matched to suggestions. */
+interface IdChecker {
+  exists(id: string): boolean;
+  known(): readonly Known[];
+  search?(text: string): readonly Known[];
+}
+
+function idCheckers(services: FilterServices): Record<IdKind, IdChecker> {
+  const { catalog } = services;
+  return {
+    topics: { exists: (id) => catalog.topic(id) !== undefined, known: () => catalog.topics.map((t) => ({ id: t.id, name: t.label })) },
+    actors: { exists: (id) => catalog.actor(id) !== undefined, known: () => catalog.actors, search: (text) => catalog.searchActors(text) },
+    regions: { exists: (id) => catalog.region(id) !== undefined, known: () => catalog.regions, search: (text) => catalog.searchRegions(text) },
+    sources: {
+      // A feed removed from feeds.json may still have stored articles: its id stays valid.
+      exists: (id) => services.feeds().some((f) => f.id === id) || services.store.count('sources', id) > 0,
+      known: () => services.feeds().map((f) => ({ id: f.id, name: f.title ?? f.id })),
+    },
+  };
+}
+
+/**
+ * Checks ids of one kind, adding those that name nothing to `unknown` (with suggestions for the
+ * first few). Shared by `filter` and the query language, so both say the same about a typo.
+ */
+export function collectUnknownIds(services: FilterServices, kind: IdKind, label: string, ids: readonly string[], unknown: UnknownId[]): void {
+  const checker = idCheckers(services)[kind];
+  for (const id of ids) {
+    if (checker.exists(id)) continue;
+    const suggest = id.length <= MAX_ID_LENGTH && unknown.length < MAX_SUGGESTED;
+    unknown.push({
+      field: label,
+      id: id.length > MAX_ID_LENGTH ? `${id.slice(0, MAX_ID_LENGTH)}…` : id,
+      suggestions: suggest ? suggestIds(id, checker.known(), checker.search?.bind(checker)) : [],
+    });
+  }
+}
+
+/** The BAD_USER_INPUT for unknown ids given in `argument`: all of them, with "did you mean". */
+export function unknownIdsError(argument: string, unknown: readonly UnknownId[]) {
+  const listed = unknown
     .map((u) => {
       const hint = u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => JSON.stringify(s)).join(' or ')}?)` : '';
       return `${u.field} ${JSON.stringify(u.id)}${hint}`;
     })
     .join('; ');
+  return badUserInput(
+    `Unknown ids in \`${argument}\`: ${listed}. Send ids exactly as the \`actors\`, \`regions\`, \`topics\` and \`feeds\` queries list them (ids are case-sensitive).`,
+    { argument, unknown: unknown.map((u) => ({ field: u.field, id: u.id, suggestions: u.suggestions })) },
+  );
+}
+
+/** Actors widened to their affiliates (`includeAffiliates`, `affiliates:ID`). */
+export function withAffiliates(catalog: EntityCatalog, actors: readonly string[]): string[] {
+  return [...new Set(actors.flatMap((id) => [id, ...catalog.affiliatesOf(id)]))];
+}
+
+/** Topics widened to their sub-topics (a topic always includes them). */
+export function withSubTopics(catalog: EntityCatalog, topics: readonly string[]): string[] {
+  return [...new Set(topics.flatMap((id) => topicWithDescendants(catalog, id)))];
 }
 
 /** Resolves and checks `args`; throws BAD_USER_INPUT listing everything wrong at once. */
@@ -68,37 +126,18 @@ export function resolveFilter(args: ArticleFilterArgs | null | undefined, servic
   const regions = present(args?.regions);
   const sources = present(args?.sources);
 
-  const unknown: Unknown[] = [];
-  const check = (
-    field: string,
-    ids: readonly string[] | undefined,
-    exists: (id: string) => boolean,
-    known: () => readonly Known[],
-    search?: (text: string) => readonly Known[],
-  ) => {
+  const unknown: UnknownId[] = [];
+  const check = (field: IdKind, ids: readonly string[] | undefined) => {
     if ((ids?.length ?? 0) > MAX_IDS_PER_FIELD) {
       throw badUserInput(`\`filter.${field}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${field}` });
     }
-    for (const id of ids ?? []) {
-      if (exists(id)) continue;
-      const suggest = id.length <= MAX_ID_LENGTH && unknown.length < MAX_SUGGESTED;
-      unknown.push({ field, id: id.length > MAX_ID_LENGTH ? `${id.slice(0, MAX_ID_LENGTH)}…` : id, suggestions: suggest ? suggestIds(id, known(), search) : [] });
-    }
+    collectUnknownIds(services, field, field, ids ?? [], unknown);
   };
-  const topicList = () => catalog.topics.map((t) => ({ id: t.id, name: t.label }));
-  check('topics', topics, (id) => catalog.topic(id) !== undefined, topicList);
-  check('actors', actors, (id) => catalog.actor(id) !== undefined, () => catalog.actors, (text) => catalog.searchActors(text));
-  check('regions', regions, (id) => catalog.region(id) !== undefined, () => catalog.regions, (text) => catalog.searchRegions(text));
-  const feeds = services.feeds();
-  const feedList = () => feeds.map((f) => ({ id: f.id, name: f.title ?? f.id }));
-  // A feed removed from feeds.json may still have stored articles: its id stays valid.
-  check('sources', sources, (id) => feeds.some((f) => f.id === id) || services.store.count('sources', id) > 0, feedList);
-  if (unknown.length > 0) {
-    throw badUserInput(
-      `Unknown ids in \`filter\`: ${describe(unknown)}. Send ids exactly as the \`actors\`, \`regions\`, \`topics\` and \`feeds\` queries list them (ids are case-sensitive).`,
-      { argument: 'filter', unknown: unknown.map((u) => ({ field: u.field, id: u.id, suggestions: u.suggestions })) },
-    );
-  }
+  check('topics', topics);
+  check('actors', actors);
+  check('regions', regions);
+  check('sources', sources);
+  if (unknown.length > 0) throw unknownIdsError('filter', unknown);
 
   const languages = present(args?.languages)?.map((l) => l.trim().toLowerCase());
   const badLanguages = (languages ?? []).filter((l) => !/^[a-z]{2}$/.test(l));
@@ -126,11 +165,8 @@ export function resolveFilter(args: ArticleFilterArgs | null | undefined, servic
     );
   }
 
-  const widenedActors =
-    actors !== undefined && args?.includeAffiliates === true
-      ? [...new Set(actors.flatMap((id) => [id, ...catalog.affiliatesOf(id)]))]
-      : actors;
-  const widenedTopics = topics === undefined ? undefined : [...new Set(topics.flatMap((id) => topicWithDescendants(catalog, id)))];
+  const widenedActors = actors !== undefined && args?.includeAffiliates === true ? withAffiliates(catalog, actors) : actors;
+  const widenedTopics = topics === undefined ? undefined : withSubTopics(catalog, topics);
 
   const filter: { -readonly [K in keyof ArticleFilter]: ArticleFilter[K] } = {};
   if (widenedTopics !== undefined) filter.topics = widenedTopics;
