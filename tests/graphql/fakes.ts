@@ -19,7 +19,7 @@ import type {
   UpsertResult,
 } from '../../src/store/article-store.types.ts';
 import { articleMatches } from '../../src/graphql/article-matches.ts';
-import { foldSearchTerm as foldText } from '../../src/store/search/fold-term.ts';
+import { fold as foldText } from '../../src/normalize/gazetteer/fold.ts';
 import type { CandidateView, GatewayServices, RefreshOutcome } from '../../src/graphql/context.ts';
 
 /** A catalog over arrays, with the contract's semantics in the simplest code. */
