@@ -21,6 +21,8 @@ export interface ArticleFilterArgs {
   readonly languages?: readonly string[] | null;
   readonly from?: Date | null;
   readonly to?: Date | null;
+  readonly fetchedAfter?: Date | null;
+  readonly stories?: readonly string[] | null;
   readonly search?: string | null;
   readonly includeAffiliates?: boolean | null;
 }
@@ -197,5 +199,11 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   if (from !== undefined) filter.from = from.toISOString();
   if (to !== undefined) filter.to = to.toISOString();
   if (search !== undefined) filter.search = search;
+  if (args?.fetchedAfter != null) filter.fetchedAfter = args.fetchedAfter.toISOString();
+  const stories = present(args?.stories);
+  if (stories !== undefined) {
+    if (stories.length > MAX_IDS_PER_FIELD) throw badUserInput(`\`filter.stories\` lists ${stories.length} ids; send at most ${MAX_IDS_PER_FIELD}.`, { argument: 'filter.stories' });
+    filter.stories = stories;
+  }
   return filter;
 }

@@ -95,6 +95,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
 
   const services: GatewayServices = {
     store,
+    sql: { db: store.db, dialect: store.database.dialect },
     catalog,
     feeds: (): readonly FeedConfig[] => feeds.feeds,
     refreshFeed: async (id: string) => {
