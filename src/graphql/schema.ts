@@ -30,6 +30,7 @@ import {
   SourceFacetResolver,
   TopicFacetResolver,
 } from './resolvers/analyst.resolver.ts';
+import { ArticleStoryResolver, StoryResolver } from './resolvers/story.resolver.ts';
 import { CandidateResolver } from './resolvers/candidate.resolver.ts';
 import { ArticleActorResolver, ArticleRegionResolver, ArticleTopicResolver } from './resolvers/entity-on-article.resolver.ts';
 import { FeedResolver } from './resolvers/feed.resolver.ts';
@@ -74,6 +75,8 @@ export function buildGatewaySchema(): GraphQLSchema {
       SourceFacetResolver,
       ActorPairResolver,
       ActorCountResolver,
+      StoryResolver,
+      ArticleStoryResolver,
       ArticleActorResolver,
       ArticleRegionResolver,
       ArticleTopicResolver,

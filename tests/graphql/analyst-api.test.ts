@@ -202,3 +202,23 @@ describe('facets, timeline, network', () => {
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('stories', () => {
+  it('story(id) summarises a story and lists its articles; Article.story points at it', async () => {
+    const result = await run(`{ story(id: "story-a1") { id title firstSeenAt lastSeenAt articleCount sourceCount sources { id } articles(first: 10) { totalCount edges { node { id } } } }
+      article(id: "late") { story { id articleCount } } missing: story(id: "nope") { id } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.story).toMatchObject({
+      id: 'story-a1',
+      title: LATE.title,
+      firstSeenAt: '2024-04-01T10:00:00.000Z',
+      lastSeenAt: '2024-05-01T08:00:00.000Z',
+      articleCount: 2,
+      sourceCount: 1,
+      sources: [{ id: 'wire' }],
+      articles: { totalCount: 2, edges: [{ node: { id: 'a1' } }, { node: { id: 'late' } }] },
+    });
+    expect(result.data?.article.story).toEqual({ id: 'story-a1', articleCount: 2 });
+    expect(result.data?.missing).toBeNull();
+  });
+});
