@@ -21,6 +21,8 @@ export interface ArticleFilterArgs {
   readonly languages?: readonly string[] | null;
   readonly from?: Date | null;
   readonly to?: Date | null;
+  readonly fetchedAfter?: Date | null;
+  readonly stories?: readonly string[] | null;
   readonly search?: string | null;
   readonly includeAffiliates?: boolean | null;
 }
@@ -45,19 +47,96 @@ function present(list: readonly string[] | null | undefined): readonly string[] 
   return list == null || list.length === 0 ? undefined : [...new Set(list)];
 }
 
-interface Unknown {
+/** An id that names nothing, where it was given, and the known ids it is closest to. */
+export interface UnknownId {
+  /** How the place it was given is named to the client (`actors`, `actor:`). */
   readonly field: string;
   readonly id: string;
   readonly suggestions: readonly string[];
 }
 
-function describe(unknown: readonly Unknown[]): string {
-  return unknown
+/** The kinds of id a filter or a query names. */
+export type IdKind = 'topics' | 'actors' | 'regions' | 'sources';
+
+/** How one kind of id is checked and, when unknown, matched to suggestions. */
+interface IdChecker {
+  exists(id: string): boolean;
+  known(): readonly Known[];
+  search?(text: string): readonly Known[];
+}
+
+function idCheckers(services: FilterServices, storedSources: ReadonlySet<string>): Record<IdKind, IdChecker> {
+  const { catalog } = services;
+  return {
+    topics: { exists: (id) => catalog.topic(id) !== undefined, known: () => catalog.topics.map((t) => ({ id: t.id, name: t.label })) },
+    actors: { exists: (id) => catalog.actor(id) !== undefined, known: () => catalog.actors, search: (text) => catalog.searchActors(text) },
+    regions: { exists: (id) => catalog.region(id) !== undefined, known: () => catalog.regions, search: (text) => catalog.searchRegions(text) },
+    sources: {
+      // A feed removed from feeds.json may still have stored articles: its id stays valid.
+      exists: (id) => services.feeds().some((f) => f.id === id) || storedSources.has(id),
+      known: () => services.feeds().map((f) => ({ id: f.id, name: f.title ?? f.id })),
+    },
+  };
+}
+
+/**
+ * Checks ids of one kind, adding those that name nothing to `unknown` (with suggestions for the
+ * first few). Shared by `filter` and the query language, so both say the same about a typo.
+ */
+export function collectUnknownIds(
+  services: FilterServices,
+  kind: IdKind,
+  label: string,
+  ids: readonly string[],
+  unknown: UnknownId[],
+  storedSources: ReadonlySet<string> = new Set(),
+): void {
+  const checker = idCheckers(services, storedSources)[kind];
+  for (const id of ids) {
+    if (checker.exists(id)) continue;
+    const suggest = id.length <= MAX_ID_LENGTH && unknown.length < MAX_SUGGESTED;
+    unknown.push({
+      field: label,
+      id: id.length > MAX_ID_LENGTH ? `${id.slice(0, MAX_ID_LENGTH)}…` : id,
+      suggestions: suggest ? suggestIds(id, checker.known(), checker.search?.bind(checker)) : [],
+    });
+  }
+}
+
+/**
+ * Of `sources`, the feed ids that are not configured but still have stored articles (a feed
+ * removed from feeds.json keeps its articles, so its id stays valid): one query for all.
+ */
+export async function storedSourceIds(services: FilterServices, sources: readonly string[]): Promise<ReadonlySet<string>> {
+  const feeds = services.feeds();
+  const unconfigured = [...new Set(sources)].filter((id) => !feeds.some((f) => f.id === id)).slice(0, MAX_IDS_PER_FIELD);
+  if (unconfigured.length === 0) return new Set();
+  const counts = await services.store.countBy('sources', unconfigured);
+  return new Set(unconfigured.filter((_, i) => (counts[i] ?? 0) > 0));
+}
+
+/** The BAD_USER_INPUT for unknown ids given in `argument`: all of them, with "did you mean". */
+export function unknownIdsError(argument: string, unknown: readonly UnknownId[]) {
+  const listed = unknown
     .map((u) => {
       const hint = u.suggestions.length > 0 ? ` (did you mean ${u.suggestions.map((s) => JSON.stringify(s)).join(' or ')}?)` : '';
       return `${u.field} ${JSON.stringify(u.id)}${hint}`;
     })
     .join('; ');
+  return badUserInput(
+    `Unknown ids in \`${argument}\`: ${listed}. Send ids exactly as the \`actors\`, \`regions\`, \`topics\` and \`feeds\` queries list them (ids are case-sensitive).`,
+    { argument, unknown: unknown.map((u) => ({ field: u.field, id: u.id, suggestions: u.suggestions })) },
+  );
+}
+
+/** Actors widened to their affiliates (`includeAffiliates`, `affiliates:ID`). */
+export function withAffiliates(catalog: EntityCatalog, actors: readonly string[]): string[] {
+  return [...new Set(actors.flatMap((id) => [id, ...catalog.affiliatesOf(id)]))];
+}
+
+/** Topics widened to their sub-topics (a topic always includes them). */
+export function withSubTopics(catalog: EntityCatalog, topics: readonly string[]): string[] {
+  return [...new Set(topics.flatMap((id) => topicWithDescendants(catalog, id)))];
 }
 
 /** Resolves and checks `args`; throws BAD_USER_INPUT listing everything wrong at once. */
@@ -68,40 +147,19 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   const regions = present(args?.regions);
   const sources = present(args?.sources);
 
-  const unknown: Unknown[] = [];
-  const check = (
-    field: string,
-    ids: readonly string[] | undefined,
-    exists: (id: string) => boolean,
-    known: () => readonly Known[],
-    search?: (text: string) => readonly Known[],
-  ) => {
+  const unknown: UnknownId[] = [];
+  const stored = await storedSourceIds(services, sources ?? []);
+  const check = (field: IdKind, ids: readonly string[] | undefined) => {
     if ((ids?.length ?? 0) > MAX_IDS_PER_FIELD) {
       throw badUserInput(`\`filter.${field}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${field}` });
     }
-    for (const id of ids ?? []) {
-      if (exists(id)) continue;
-      const suggest = id.length <= MAX_ID_LENGTH && unknown.length < MAX_SUGGESTED;
-      unknown.push({ field, id: id.length > MAX_ID_LENGTH ? `${id.slice(0, MAX_ID_LENGTH)}…` : id, suggestions: suggest ? suggestIds(id, known(), search) : [] });
-    }
+    collectUnknownIds(services, field, field, ids ?? [], unknown, stored);
   };
-  const topicList = () => catalog.topics.map((t) => ({ id: t.id, name: t.label }));
-  check('topics', topics, (id) => catalog.topic(id) !== undefined, topicList);
-  check('actors', actors, (id) => catalog.actor(id) !== undefined, () => catalog.actors, (text) => catalog.searchActors(text));
-  check('regions', regions, (id) => catalog.region(id) !== undefined, () => catalog.regions, (text) => catalog.searchRegions(text));
-  const feeds = services.feeds();
-  const feedList = () => feeds.map((f) => ({ id: f.id, name: f.title ?? f.id }));
-  // A feed removed from feeds.json may still have stored articles: its id stays valid (one query for all such ids).
-  const unconfigured = (sources ?? []).filter((id) => !feeds.some((f) => f.id === id)).slice(0, MAX_IDS_PER_FIELD);
-  const storedCounts = unconfigured.length > 0 ? await services.store.countBy('sources', unconfigured) : [];
-  const stored = new Set(unconfigured.filter((_, i) => (storedCounts[i] ?? 0) > 0));
-  check('sources', sources, (id) => feeds.some((f) => f.id === id) || stored.has(id), feedList);
-  if (unknown.length > 0) {
-    throw badUserInput(
-      `Unknown ids in \`filter\`: ${describe(unknown)}. Send ids exactly as the \`actors\`, \`regions\`, \`topics\` and \`feeds\` queries list them (ids are case-sensitive).`,
-      { argument: 'filter', unknown: unknown.map((u) => ({ field: u.field, id: u.id, suggestions: u.suggestions })) },
-    );
-  }
+  check('topics', topics);
+  check('actors', actors);
+  check('regions', regions);
+  check('sources', sources);
+  if (unknown.length > 0) throw unknownIdsError('filter', unknown);
 
   const languages = present(args?.languages)?.map((l) => l.trim().toLowerCase());
   const badLanguages = (languages ?? []).filter((l) => !/^[a-z]{2}$/.test(l));
@@ -129,11 +187,8 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
     );
   }
 
-  const widenedActors =
-    actors !== undefined && args?.includeAffiliates === true
-      ? [...new Set(actors.flatMap((id) => [id, ...catalog.affiliatesOf(id)]))]
-      : actors;
-  const widenedTopics = topics === undefined ? undefined : [...new Set(topics.flatMap((id) => topicWithDescendants(catalog, id)))];
+  const widenedActors = actors !== undefined && args?.includeAffiliates === true ? withAffiliates(catalog, actors) : actors;
+  const widenedTopics = topics === undefined ? undefined : withSubTopics(catalog, topics);
 
   const filter: { -readonly [K in keyof ArticleFilter]: ArticleFilter[K] } = {};
   if (widenedTopics !== undefined) filter.topics = widenedTopics;
@@ -144,5 +199,11 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   if (from !== undefined) filter.from = from.toISOString();
   if (to !== undefined) filter.to = to.toISOString();
   if (search !== undefined) filter.search = search;
+  if (args?.fetchedAfter != null) filter.fetchedAfter = args.fetchedAfter.toISOString();
+  const stories = present(args?.stories);
+  if (stories !== undefined) {
+    if (stories.length > MAX_IDS_PER_FIELD) throw badUserInput(`\`filter.stories\` lists ${stories.length} ids; send at most ${MAX_IDS_PER_FIELD}.`, { argument: 'filter.stories' });
+    filter.stories = stories;
+  }
   return filter;
 }
