@@ -24,6 +24,40 @@ export interface FeedConfig {
   readonly timezone?: string;
   /** Allow `file:` URLs for this feed (local testing, mirrored feeds). */
   readonly allowFile: boolean;
+  /** Fetch each new item's page for the article text (absent: use the feed's text as it is). */
+  readonly fullText?: FullTextRule;
+}
+
+/**
+ * How a feed's pages are turned into article text: automatic extraction (Readability) when
+ * `selector` is absent, else the elements it matches; `remove` is taken out of the page first.
+ */
+export interface FullTextRule {
+  readonly selector?: string;
+  readonly remove: readonly string[];
+}
+
+/**
+ * Why a fetched page was not used and the feed's text was kept: a cookie/consent wall, an
+ * "enable JavaScript" page, a paywall, a page much shorter than the feed's text, no article
+ * text found, or the fetch itself failed (HTTP error, timeout, too large…).
+ */
+export type FullTextKeptReason = 'consent' | 'javascript' | 'paywall' | 'short' | 'empty' | 'fetch';
+
+/**
+ * How full-text fetching goes for one feed, kept with its FeedState (optional: states written
+ * before full text existed have none). Counts are since the feed's full text was first fetched.
+ */
+export interface FullTextCounters {
+  /** Pages fetched whose article text replaced the feed's. */
+  fetched: number;
+  /** Articles that kept the feed's text (sum of `kept`). */
+  failed: number;
+  /** `failed` by reason. */
+  kept: Partial<Record<FullTextKeptReason, number>>;
+  lastError?: FeedErrorRecord;
+  /** Articles queued but not yet done (resumed after a restart), at most a few hundred ids. */
+  pending?: string[];
 }
 
 /** Formats the parser recognises, named after what the document declares. */
@@ -76,6 +110,8 @@ export interface FeedState {
   encoding?: string;
   /** Warnings of the last parse (ill-formed XML recovered, bad dates, …). */
   warnings: string[];
+  /** Full-text fetching of the feed's pages, when it is on (or was). */
+  fullText?: FullTextCounters;
 }
 
 /** A fresh state for a feed never fetched. */
