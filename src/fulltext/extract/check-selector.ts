@@ -4,11 +4,11 @@
  */
 import { parseHTML } from 'linkedom';
 
-let probe: Document | undefined;
+let probe: ReturnType<typeof parseHTML>['document'] | undefined;
 
 /** The parser's complaint about `selector`, or undefined when it is valid. */
 export function selectorProblem(selector: string): string | undefined {
-  probe ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  probe ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document;
   try {
     probe.querySelectorAll(selector);
     return undefined;
