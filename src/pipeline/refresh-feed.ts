@@ -5,7 +5,9 @@
  */
 import type { FetchSettings } from '../config/config.types.ts';
 import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
+import { requestForFeed } from '../ingest/fetch/request-for-feed.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
+import type { Article } from '../model/article.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
 import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
@@ -14,6 +16,8 @@ import type { Metrics } from '../observability/metrics.ts';
 import type { ArticleStoreApi } from '../store/article-store.types.ts';
 import { planNextFetch } from '../ingest/fetch/next-fetch.ts';
 import { processDocument } from './process-document.ts';
+import { sameFeedVersion } from '../model/ids.ts';
+import type { FullTextWorker } from './full-text-worker.ts';
 
 /** What a refresh needs; all injected so tests can run it against a local server and memory store. */
 export interface RefreshDeps {
@@ -28,6 +32,8 @@ export interface RefreshDeps {
   /** 0..1, for jitter; Math.random by default. */
   readonly random?: () => number;
   readonly signal?: AbortSignal;
+  /** Fetches the pages of new items of feeds with `fullText`, in the background. */
+  readonly fullText?: FullTextWorker;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -50,23 +56,14 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   const now = deps.now ?? (() => new Date());
   const started = now();
   const previous = knownState ?? (await safeGetState(deps, feed.id)) ?? emptyFeedState(feed.id);
-  const headers = { ...(deps.fetch.userAgent ? { 'User-Agent': deps.fetch.userAgent } : {}), ...feed.headers };
   const urlChanged = previous.lastFetchAt !== undefined && previous.feedUrl !== undefined && previous.feedUrl !== feed.url;
-  const result: FetchResult = await fetchFeed({
-    url: feed.url,
-    ...(!urlChanged && previous.etag ? { etag: previous.etag } : {}),
-    ...(!urlChanged && previous.lastModified ? { lastModified: previous.lastModified } : {}),
-    headers,
-    allowFile: feed.allowFile,
-    limits: {
-      connectTimeoutMs: deps.fetch.connectTimeoutMs,
-      headersTimeoutMs: deps.fetch.headersTimeoutMs,
-      totalTimeoutMs: deps.fetch.totalTimeoutMs,
-      maxBodyBytes: deps.fetch.maxBodyBytes,
-      maxRedirects: deps.fetch.maxRedirects,
-    },
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  });
+  const result: FetchResult = await fetchFeed(
+    requestForFeed(feed.url, feed, deps.fetch, {
+      ...(!urlChanged && previous.etag ? { etag: previous.etag } : {}),
+      ...(!urlChanged && previous.lastModified ? { lastModified: previous.lastModified } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    }),
+  );
 
   let outcome: Omit<RefreshOutcome, 'state'>;
   const state: FeedState = {
@@ -76,6 +73,8 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     redirects: result.redirects.filter((r) => r.permanent),
   };
   let ttlMinutes: number | null = null;
+  /** Articles added or changed by this refresh, whose pages full text fetches. */
+  let forFullText: Article[] = [];
 
   if (result.kind === 'modified') {
     try {
@@ -86,7 +85,8 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         feed,
         fetchedAt: started,
         tagger: deps.tagger,
-        isUnchanged: (id, hash) => deps.store.get(id)?.contentHash === hash,
+        // A stored full text came from this same feed version: unchanged too.
+        isUnchanged: (id, hash) => sameFeedVersion(deps.store.get(id)?.contentHash, hash),
         maxBytes: deps.fetch.maxBodyBytes,
       });
       const written = await deps.store.upsert(doc.articles);
@@ -105,6 +105,8 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         const added = new Set(written.added.map((a) => a.id));
         deps.onCandidates(feed.id, new Map([...doc.candidatesByArticle].filter(([id]) => added.has(id))));
       }
+      const changed = new Set([...written.added, ...written.updated].map((a) => a.id));
+      forFullText = doc.articles.filter((a) => changed.has(a.id));
       deps.metrics?.articlesIngested.inc({ feed: feed.id, kind: 'added' }, written.added.length);
       deps.metrics?.articlesIngested.inc({ feed: feed.id, kind: 'updated' }, written.updated.length);
       outcome = { feedId: feed.id, status: 'ok', added: written.added.length, updated: written.updated.length, unchanged: written.unchanged + doc.unchanged };
@@ -120,6 +122,9 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   } else {
     outcome = failedOutcome(feed.id, result.error);
   }
+
+  // Also resumes the pages a restart left pending, whatever this fetch brought.
+  if (deps.fullText && feed.fullText) deps.fullText.enqueue(feed, forFullText, previous.fullText);
 
   const finished = now();
   state.lastStatus = result.status;
@@ -142,7 +147,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     random: (deps.random ?? Math.random)(),
   }).at.toISOString();
 
-  await safePutState(deps, state);
+  await (deps.fullText ? deps.fullText.saveState(state) : safePutState(deps, state));
   deps.metrics?.feedFetches.inc({ feed: feed.id, outcome: result.kind === 'failed' ? 'failed' : outcome.status });
   deps.metrics?.fetchSeconds.observe({ feed: feed.id }, (finished.getTime() - started.getTime()) / 1000);
   const log = { feed: feed.id, status: outcome.status, http: result.status, added: outcome.added, updated: outcome.updated, next: state.nextFetchAt };

@@ -13,11 +13,17 @@ export const SHORT_RATIO = 0.5;
 /** An extraction under this many characters is no article, whatever the feed carried. */
 export const MIN_ARTICLE_CHARS = 200;
 
-/** Phrases of consent walls (cookie and privacy choices), folded (lower case, no accents). */
+/** An extraction under this many characters that reads like a wall is the wall, not the article. */
+export const WALL_MAX_CHARS = 800;
+
+/** Phrases only consent walls use (cookie and privacy choices); folded before matching. */
 const CONSENT = [
-  'cookie', 'consent', 'we value your privacy', 'your privacy choices', 'accept all', 'reject all', 'manage preferences',
-  'privacy settings', 'accepter et fermer', 'tout accepter', 'consentement', 'ملفات تعريف الارتباط', 'موافقة',
+  'we value your privacy', 'your privacy choices', 'accept all', 'reject all', 'manage preferences', 'manage cookies',
+  'cookie settings', 'cookie policy', 'uses cookies', 'use cookies', 'we and our partners', 'tout accepter',
+  'accepter et fermer', 'ملفات تعريف الارتباط',
 ];
+/** Broader words, used only to name the cause of a page already too short to be the article. */
+const CONSENT_WORDS = [...CONSENT, 'cookie', 'consent', 'consentement', 'privacy settings'];
 /** Phrases of pages that need a script to show the article. */
 const JAVASCRIPT = [
   'enable javascript', 'javascript is disabled', 'javascript is required', 'requires javascript', 'turn on javascript',
@@ -44,12 +50,17 @@ export interface PageEvidence {
 
 /** Why the page is not used, or null when it is the article. */
 export function judgePage(page: PageEvidence): FullTextKeptReason | null {
-  const article = foldText(page.articleText);
-  if (page.paywallMarkup || (page.textLength < 4 * MIN_ARTICLE_CHARS && includesAny(article, PAYWALL))) return 'paywall';
+  if (page.paywallMarkup) return 'paywall';
+  if (page.textLength < WALL_MAX_CHARS) {
+    const article = foldText(page.articleText);
+    if (includesAny(article, CONSENT)) return 'consent';
+    if (includesAny(article, JAVASCRIPT)) return 'javascript';
+    if (includesAny(article, PAYWALL)) return 'paywall';
+  }
   const tooShort = page.textLength < MIN_ARTICLE_CHARS || page.textLength < page.feedTextLength * SHORT_RATIO;
   if (!tooShort) return null;
   const whole = foldText(page.pageText);
-  if (includesAny(whole, CONSENT)) return 'consent';
+  if (includesAny(whole, CONSENT_WORDS)) return 'consent';
   if (includesAny(whole, JAVASCRIPT)) return 'javascript';
   if (includesAny(whole, PAYWALL)) return 'paywall';
   return page.textLength === 0 ? 'empty' : 'short';
