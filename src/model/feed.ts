@@ -118,3 +118,28 @@ export interface FeedState {
 export function emptyFeedState(feedId: string): FeedState {
   return { feedId, consecutiveFailures: 0, redirects: [], warnings: [] };
 }
+
+/** How the feed's warning names each reason, in the order it lists them. */
+const KEPT_LABELS: Readonly<Record<FullTextKeptReason, string>> = {
+  consent: 'consent wall',
+  javascript: '"enable JavaScript" page',
+  paywall: 'paywall',
+  short: 'page much shorter than the feed\'s text',
+  empty: 'no article text found',
+  fetch: 'page not fetched',
+};
+
+/**
+ * The warning a feed carries while some of its articles kept the feed's text, saying which
+ * causes and how many (e.g. `Full text: kept the feed's text for 2 of 5 articles: 1 consent
+ * wall, 1 page not fetched. Last: …`); undefined when every page worked.
+ */
+export function fullTextWarning(counters: FullTextCounters | undefined): string | undefined {
+  if (!counters || counters.failed === 0) return undefined;
+  const parts = (Object.keys(KEPT_LABELS) as FullTextKeptReason[])
+    .filter((reason) => (counters.kept[reason] ?? 0) > 0)
+    .map((reason) => `${counters.kept[reason]} ${KEPT_LABELS[reason]}`);
+  const total = counters.fetched + counters.failed;
+  const last = counters.lastError ? ` Last: ${counters.lastError.message}` : '';
+  return `Full text: kept the feed's text for ${counters.failed} of ${total} article${total === 1 ? '' : 's'}: ${parts.join(', ')}.${last}`;
+}

@@ -13,6 +13,8 @@ import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
+import { FullTextWorker } from '../pipeline/full-text-worker.ts';
+import type { Candidate } from '../normalize/gazetteer/tagger.types.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
@@ -71,22 +73,19 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const stopReplication = coordination.shared ? await replicateStore(store, coordination.bus, logger) : async () => {};
 
   let feeds: FeedsSettings = config.feeds;
+  const limiter = new HostLimiter({
+    concurrency: feeds.fetch.concurrency,
+    perHostConcurrency: feeds.fetch.perHostConcurrency,
+    perHostSpacingMs: feeds.fetch.perHostSpacingMs,
+  });
+  const onCandidates = (_feedId: string, found: ReadonlyMap<string, readonly Candidate[]>): void => {
+    for (const [articleId, list] of found) candidates.record(articleId, list);
+  };
+  // Article pages (fullText) share the feeds' limiter: one site, one per-host limit.
+  const fullText = new FullTextWorker({ store, tagger, fetch: feeds.fetch, limiter, logger, onCandidates });
   const scheduler = new FeedScheduler({
-    refresh: {
-      store,
-      tagger,
-      fetch: feeds.fetch,
-      logger,
-      metrics,
-      onCandidates: (_feedId, found) => {
-        for (const [articleId, list] of found) candidates.record(articleId, list);
-      },
-    },
-    limiter: new HostLimiter({
-      concurrency: feeds.fetch.concurrency,
-      perHostConcurrency: feeds.fetch.perHostConcurrency,
-      perHostSpacingMs: feeds.fetch.perHostSpacingMs,
-    }),
+    refresh: { store, tagger, fetch: feeds.fetch, logger, metrics, onCandidates, fullText },
+    limiter,
     lock: coordination.lock,
     logger,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
@@ -231,6 +230,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         });
         await subscriptions.close();
         await scheduler.stop();
+        await fullText.stop();
         await httpClosed;
         await apollo.stop();
         stopGeneration();
