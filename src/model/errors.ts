@@ -30,6 +30,10 @@ export enum ErrorCode {
   FULL_TEXT_UNUSABLE = 'FULL_TEXT_UNUSABLE',
   /** The store (SQLite file, Redis) could not be reached or written. */
   STORE_UNAVAILABLE = 'STORE_UNAVAILABLE',
+  /** The store's schema was written by a newer newsgate: refused, nothing changed. */
+  STORE_TOO_NEW = 'STORE_TOO_NEW',
+  /** The store was written by newsgate 0.1 (keyv tables): `newsgate store copy` upgrades it. */
+  STORE_OLD_FORMAT = 'STORE_OLD_FORMAT',
   /** A GraphQL argument is invalid (bad cursor, date, id, filter). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   /** A requested object does not exist. */

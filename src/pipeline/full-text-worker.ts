@@ -189,10 +189,10 @@ export class FullTextWorker {
 
   /** Whole stored articles by id (the pending ones of a restart). */
   private async load(ids: readonly string[]): Promise<Map<string, Article>> {
-    const bodies = await this.opts.store.getBodies(ids);
+    const [metas, bodies] = await Promise.all([this.opts.store.getMany(ids), this.opts.store.getBodies(ids)]);
     const out = new Map<string, Article>();
     ids.forEach((id, i) => {
-      const meta = this.opts.store.get(id);
+      const meta = metas[i];
       const body = bodies[i];
       if (meta && body) out.set(id, { ...meta, ...body });
     });

@@ -1,43 +1,49 @@
 /**
- * ArticleStore: the store of newsgate. Metadata and indexes in memory (ArticleIndex), everything
- * persisted through keyv in namespaces of one store URL: `articles` (metadata), `bodies` (long
- * texts and evidence, read only for the pages that ask), `feeds` (HTTP state and health).
+ * ArticleStore: articles in a SQL database (SQLite file, in-memory SQLite, or PostgreSQL),
+ * behind the async contract of article-store.types.ts. Nothing per article is held in process
+ * memory: every read is a query, so memory does not grow with the store and a start serves at
+ * once (no restore).
  *
- * - `open()` restores every article before resolving, so a restarted gateway serves at once.
- *   The full-text index is built after it resolves, in steps that yield to the event loop
- *   (searches are answered correctly meanwhile, only slower); `whenSearchIndexed()` tells when.
- * - `upsert()` persists before it resolves (bodies, then metadata, each one batched write), then
- *   indexes; an article whose `contentHash` did not change is left alone. Writes are serialised,
- *   so two feeds finishing together cannot both "add" one article.
- * - Retention (max age, max per feed) runs on every upsert and on `prune()`; pruned articles are
- *   deleted from keyv as well.
- * - `onChange()` tells listeners (GraphQL subscriptions, the response cache, the replica bus)
- *   what was added, updated or removed; `refresh(ids)` pulls articles another replica wrote.
+ * Tables (sql/schema.ts, DDL in sql/migrations.ts): `articles` (filterable columns + the metadata
+ * as JSON), `article_bodies` (read only when asked), `article_entities` (postings with region
+ * and topic ancestors expanded at write time), the full-text table of the engine, `feed_state`.
+ *
+ * - `upsert()` is one transaction per call: it resolves once committed, so an acknowledged
+ *   article survives kill -9. Unchanged content hashes are skipped; writes of this process run
+ *   one at a time (two feeds finishing together cannot both "add" one article).
+ * - Retention (max age, max per feed) runs as indexed deletes in the same transaction as the
+ *   write, and on `prune()`.
+ * - `onChange()` tells listeners (subscriptions, the response cache) what this process wrote; a
+ *   {@link ChangeNotifier} given at open is told too (PostgreSQL LISTEN/NOTIFY across replicas),
+ *   and `emitRemote()` is how such a notifier hands other replicas' changes back in.
+ * - Database errors become STORE_UNAVAILABLE (unreachable, timed out, locked) or INTERNAL.
  */
 import { EventEmitter } from 'node:events';
-import type Keyv from 'keyv';
-import { splitArticle, type Article, type ArticleBody, type ArticleMeta } from '../model/article.ts';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
+import { indexTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
-  ArticleCursor,
+  ArticleChange,
+  ArticleChangeListener,
+  ArticleCount,
   ArticleFilter,
   ArticlePage,
   ArticleStoreApi,
   CountKind,
+  PageRequest,
+  StoreRetention,
   UpsertResult,
 } from './article-store.types.ts';
-import { ArticleIndex, type RegionAncestors } from './index/article-index.ts';
-import { openKeyv, valuePages } from './open-keyv.ts';
-import { redactStoreUrl } from './store-url.ts';
+import type { SqlDialect } from './sql/dialect.ts';
+import { entityPostings, type Ancestors } from './sql/entity-postings.ts';
+import { filterCondition, filterInstant } from './sql/filter-sql.ts';
+import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
+import type { ArticlesTable, Database } from './sql/schema.ts';
+import { databaseError } from './sql/store-errors.ts';
 
-/** Retention limits; absent or 0 means no limit. Names follow `feeds.json`'s `retention`. */
-export interface StoreRetention {
-  readonly maxAgeDays?: number;
-  readonly maxArticlesPerFeed?: number;
-  /** Same as `maxArticlesPerFeed` (the name used in the store's brief). */
-  readonly maxPerFeed?: number;
-}
+export type { ArticleChange, ArticleChangeListener, StoreRetention } from './article-store.types.ts';
 
 /** The logging the store does (a pino logger fits). */
 export interface StoreLogger {
@@ -47,166 +53,100 @@ export interface StoreLogger {
   error(obj: object, msg?: string): void;
 }
 
+/**
+ * Carries this replica's changes to the others (PostgreSQL LISTEN/NOTIFY, built apart in
+ * coordination/pg-*.ts). The store calls `publish` after each local commit; the notifier calls
+ * the store's `emitRemote` with what it hears.
+ */
+export interface ChangeNotifier {
+  publish(change: ArticleChange): void | Promise<void>;
+}
+
 export interface ArticleStoreOptions {
-  /** STORE_URL: `sqlite://…`, `redis://…`, `memory://…`. */
+  /** STORE_URL: `sqlite://…`, `postgres://…` / `postgresql://…`, `memory://[name]`. */
   readonly url: string;
   /** Region → itself and its ancestors (EntityCatalog.regionAncestors); unknown ids may return []. */
-  readonly regionAncestors: RegionAncestors;
+  readonly regionAncestors: Ancestors;
+  /** Topic → its ancestors (parent topics); absent: topics are posted as tagged. */
+  readonly topicAncestors?: Ancestors;
   readonly retention?: StoreRetention;
   readonly logger?: StoreLogger;
   /** Clock for retention (tests). */
   readonly now?: () => number;
+  readonly notifier?: ChangeNotifier;
+  readonly timeouts?: StoreTimeouts;
+  /** Matches counted exactly before `countMatches` answers "at least" (default {@link COUNT_EXACT_LIMIT}). */
+  readonly countExactLimit?: number;
 }
-
-/**
- * What changed in one write. `origin` is `local` for this process's upserts and prunes, `remote`
- * for articles pulled in by `refresh` (written by another replica): the replica bus publishes
- * only local changes, subscriptions and caches react to both.
- */
-export interface ArticleChange {
-  readonly added: readonly ArticleMeta[];
-  readonly updated: readonly ArticleMeta[];
-  /** Ids pruned (retention) or found deleted by another replica. */
-  readonly removed: readonly string[];
-  readonly origin: 'local' | 'remote';
-}
-
-/** Listener of {@link ArticleStore.onChange}. */
-export type ArticleChangeListener = (change: ArticleChange) => void;
 
 const DAY_MS = 86_400_000;
-/** Longest the full-text build holds the event loop in one step (a query waits at most this). */
-const TEXT_STEP_MS = 8;
 const PING_TIMEOUT_MS = 1000;
-const PING_KEY = '__newsgate_ping__';
+/** Ids per IN list. */
+const ID_CHUNK = 500;
+/** Rows per multi-row INSERT (articles: 8 parameters a row). */
+const ROW_CHUNK = 200;
+/** Posting rows per INSERT (4 parameters a row). */
+const POSTING_CHUNK = 1000;
+/** Largest page `query` serves. */
+const MAX_PAGE = 1000;
+/**
+ * `countMatches` counts exactly up to this many matches; past it, it answers this number with
+ * `exact: false` ("at least"), so a count never costs more than walking this many index entries.
+ */
+export const COUNT_EXACT_LIMIT = 200_000;
 
 const noopLogger: StoreLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export class ArticleStore implements ArticleStoreApi {
-  private readonly index: ArticleIndex;
-  private readonly articles: Keyv<ArticleMeta>;
-  private readonly bodies: Keyv<ArticleBody>;
-  private readonly feeds: Keyv<FeedState>;
-  private readonly url: string;
+  /** The kysely instance, for other layers' typed queries over sql/schema.ts (analyst, CLI). */
+  readonly db: Kysely<Database>;
+  /** The open database: engine, dialect, redacted URL, migrations run at open. */
+  readonly database: StoreDatabase;
+  private readonly dialect: SqlDialect;
+  private readonly where: string;
+  private readonly regionAncestors: Ancestors;
+  private readonly topicAncestors: Ancestors | undefined;
   private maxAgeDays: number;
   private maxPerFeed: number;
   private readonly logger: StoreLogger;
   private readonly now: () => number;
+  private readonly notifier: ChangeNotifier | undefined;
+  private readonly countExactLimit: number;
   private readonly events = new EventEmitter();
-  /** Tail of the chain of mutations (upsert, prune, refresh): they run one at a time. */
+  /** Tail of the chain of writes (upsert, prune): they run one at a time. */
   private tail: Promise<unknown> = Promise.resolve();
   private readonly pendingFeedWrites = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
-  /** The next step of the background full-text build, while it runs. */
-  private textStep: NodeJS.Immediate | undefined;
-  /** Resolves `textIndexed` (the build ended, or the store closed before it did). */
-  private endTextBuild: (() => void) | undefined;
-  private textIndexed: Promise<void> = Promise.resolve();
 
-  private constructor(
-    options: ArticleStoreOptions,
-    kv: { articles: Keyv<ArticleMeta>; bodies: Keyv<ArticleBody>; feeds: Keyv<FeedState> },
-  ) {
-    this.url = redactStoreUrl(options.url);
-    this.index = new ArticleIndex(options.regionAncestors);
-    this.articles = kv.articles;
-    this.bodies = kv.bodies;
-    this.feeds = kv.feeds;
+  private constructor(options: ArticleStoreOptions, database: StoreDatabase) {
+    this.database = database;
+    this.db = database.db;
+    this.dialect = database.dialect;
+    this.where = database.where;
+    this.regionAncestors = options.regionAncestors;
+    this.topicAncestors = options.topicAncestors;
     this.maxAgeDays = positive(options.retention?.maxAgeDays);
-    this.maxPerFeed = positive(options.retention?.maxArticlesPerFeed ?? options.retention?.maxPerFeed);
+    this.maxPerFeed = positive(options.retention?.maxArticlesPerFeed);
     this.logger = options.logger ?? noopLogger;
     this.now = options.now ?? Date.now;
+    this.notifier = options.notifier;
+    this.countExactLimit = Math.max(1, options.countExactLimit ?? COUNT_EXACT_LIMIT);
     this.events.setMaxListeners(0);
   }
 
   /**
-   * Connects to the store and restores every article and its indexes before resolving, then
-   * applies retention. Rejects with STORE_UNAVAILABLE / CONFIG_INVALID from {@link openKeyv}.
+   * Opens (creating and migrating as needed) the database. Rejects with CONFIG_INVALID,
+   * STORE_OLD_FORMAT, STORE_TOO_NEW or STORE_UNAVAILABLE (see sql/open-database.ts).
    */
   static async open(options: ArticleStoreOptions): Promise<ArticleStore> {
-    const opened: Keyv[] = [];
-    try {
-      const open = async <T>(ns: string): Promise<Keyv<T>> => {
-        const kv = await openKeyv<T>(options.url, ns, { logger: options.logger });
-        opened.push(kv as Keyv);
-        return kv;
-      };
-      const articles = await open<ArticleMeta>('articles');
-      const bodies = await open<ArticleBody>('bodies');
-      const feeds = await open<FeedState>('feeds');
-      const store = new ArticleStore(options, { articles, bodies, feeds });
-      await store.restore();
-      store.buildSearchIndex();
-      return store;
-    } catch (err) {
-      await Promise.allSettled(opened.map((kv) => kv.disconnect()));
-      throw err;
-    }
-  }
-
-  private async restore(): Promise<void> {
-    const started = performance.now();
-    const metas: ArticleMeta[] = [];
-    let skipped = 0;
-    try {
-      for await (const page of valuePages(this.articles)) {
-        for (const value of page) {
-          if (isMeta(value)) metas.push(value);
-          else skipped++;
-        }
-      }
-    } catch (cause) {
-      if (cause instanceof NewsgateError) throw cause;
-      throw this.unavailable('restore the articles', cause);
-    }
-    this.index.load(metas, { deferText: true });
-    const pruned = await this.enforceRetention();
-    this.logger.info(
-      { articles: this.index.size, pruned: pruned.length, skipped, ms: Math.round(performance.now() - started) },
-      'store restored',
-    );
-    if (skipped > 0) this.logger.warn({ skipped }, 'store held article records that are not article metadata; ignored');
-  }
-
-  /**
-   * Builds the full-text index of the restored articles in steps of TEXT_STEP_MS, one per turn
-   * of the event loop, so queries are served during the build; `close()` stops it.
-   */
-  private buildSearchIndex(): void {
-    if (this.index.textPendingCount === 0) return;
-    const started = performance.now();
-    const pending = this.index.textPendingCount;
-    this.textIndexed = new Promise<void>((resolve) => {
-      this.endTextBuild = () => {
-        this.endTextBuild = undefined;
-        if (this.textStep) clearImmediate(this.textStep);
-        this.textStep = undefined;
-        resolve();
-      };
-      const step = () => {
-        this.textStep = undefined;
-        if (this.closing) return this.endTextBuild?.();
-        if (this.index.indexTextStep(TEXT_STEP_MS)) {
-          this.logger.info({ articles: pending, ms: Math.round(performance.now() - started) }, 'full-text index built');
-          return this.endTextBuild?.();
-        }
-        this.textStep = setImmediate(step);
-      };
-      this.textStep = setImmediate(step);
+    const database = await openDatabase(options.url, {
+      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      onError: (err) => options.logger?.warn({ err: String(err) }, 'store connection error'),
     });
-  }
-
-  /**
-   * Resolves when the full-text index holds every restored article (searches are faster from
-   * then on, not different), or when the store closes first. For tests, benchmarks and logs.
-   */
-  whenSearchIndexed(): Promise<void> {
-    return this.textIndexed;
-  }
-
-  /** Restored articles not yet in the full-text index (0 once built); the build stops on close. */
-  searchIndexPending(): number {
-    return this.index.textPendingCount;
+    if (database.migration.applied.length > 0) {
+      options.logger?.info({ store: database.where, from: database.migration.from, to: database.migration.to }, 'store schema migrated');
+    }
+    return new ArticleStore(options, database);
   }
 
   async upsert(input: readonly Article[]): Promise<UpsertResult> {
@@ -214,201 +154,208 @@ export class ArticleStore implements ArticleStoreApi {
       const latest = new Map<string, Article>();
       for (const a of input) latest.set(a.id, a);
       const cutoff = this.maxAgeDays > 0 ? this.now() - this.maxAgeDays * DAY_MS : undefined;
-      const writes: { meta: ArticleMeta; body: ArticleBody }[] = [];
-      let unchanged = 0;
+      const candidates: Article[] = [];
       let tooOld = 0;
       for (const article of latest.values()) {
-        if (Number.isNaN(Date.parse(article.publishedAt))) {
+        const published = Date.parse(article.publishedAt);
+        if (Number.isNaN(published)) {
           // normalize always sets a date; an article without one cannot be placed in the order.
           this.logger.warn({ articleId: article.id, feedId: article.feedId, publishedAt: article.publishedAt }, 'article without a valid publishedAt not stored');
           continue;
         }
-        if (cutoff !== undefined && Date.parse(article.publishedAt) < cutoff) {
+        if (cutoff !== undefined && published < cutoff) {
           tooOld++;
           continue;
         }
-        if (this.index.get(article.id)?.contentHash === article.contentHash) {
-          unchanged++;
-          continue;
-        }
-        writes.push(splitArticle(article));
+        candidates.push(article);
       }
       if (tooOld > 0) this.logger.debug({ tooOld, maxAgeDays: this.maxAgeDays }, 'articles older than retention not stored');
-      if (writes.length === 0) return { added: [], updated: [], unchanged };
+      if (candidates.length === 0) return { added: [], updated: [], unchanged: 0 };
 
-      try {
-        // Bodies first: a crash in between leaves an unreferenced body, never a listed article without one.
-        await this.bodies.setMany(writes.map((w) => ({ key: w.meta.id, value: w.body })));
-        await this.articles.setMany(writes.map((w) => ({ key: w.meta.id, value: w.meta })));
-      } catch (cause) {
-        throw this.unavailable(`store ${writes.length} articles`, cause);
-      }
-
-      let added: ArticleMeta[] = [];
-      let updated: ArticleMeta[] = [];
-      const feedIds = new Set<string>();
-      for (const { meta } of writes) {
-        const outcome = this.index.put(meta);
-        if (outcome === 'added') added.push(meta);
-        else if (outcome === 'updated') updated.push(meta);
-        else unchanged++;
-        feedIds.add(meta.feedId);
-      }
-      const removed = await this.enforceRetention(feedIds);
-      if (removed.length > 0) {
-        const gone = new Set(removed);
+      const outcome = await this.run(`store ${candidates.length} articles`, () =>
+        this.db.transaction().execute(async (trx) => {
+          const existing = await this.hashes(trx, candidates.map((a) => a.id));
+          const added: ArticleMeta[] = [];
+          const updated: ArticleMeta[] = [];
+          const writes: Article[] = [];
+          let unchanged = 0;
+          for (const article of candidates) {
+            const old = existing.get(article.id);
+            if (old === article.contentHash) {
+              unchanged++;
+              continue;
+            }
+            writes.push(article);
+            (old === undefined ? added : updated).push(metaOf(article));
+          }
+          if (writes.length === 0) return { added, updated, unchanged, removed: [] as string[] };
+          await this.write(trx, writes, new Set(updated.map((m) => m.id)));
+          const removed = await this.retentionVictims(trx, new Set(writes.map((a) => a.feedId)));
+          await this.deleteIds(trx, removed);
+          return { added, updated, unchanged, removed };
+        }),
+      );
+      let { added, updated } = outcome;
+      if (outcome.removed.length > 0) {
+        const gone = new Set(outcome.removed);
         added = added.filter((m) => !gone.has(m.id));
         updated = updated.filter((m) => !gone.has(m.id));
       }
-      this.emit({ added, updated, removed, origin: 'local' });
-      return { added, updated, unchanged };
+      this.emitLocal({ added, updated, removed: outcome.removed, origin: 'local' });
+      return { added, updated, unchanged: outcome.unchanged };
     });
   }
 
-  query(filter: ArticleFilter, first: number, after?: ArticleCursor): ArticlePage {
-    return this.index.query(filter, first, after);
+  async query(filter: ArticleFilter, page: PageRequest): Promise<ArticlePage> {
+    const first = Math.min(MAX_PAGE, Math.max(0, Math.floor(page.first)));
+    if (first === 0) return { items: [], hasNextPage: false };
+    const column = page.order === 'FETCHED_DESC' ? 'articles.fetched_ms' : 'articles.published_ms';
+    const after = page.after;
+    const afterMs = after ? filterInstant(after.at, 'after') : undefined;
+    const rows = await this.run('read a page of articles', () =>
+      this.db
+        .selectFrom('articles')
+        .select('articles.meta')
+        .where((eb) => filterCondition(eb, filter, this.dialect))
+        .$if(after !== undefined, (q) =>
+          q.where((eb) => eb(eb.refTuple(column, 'articles.id'), '<', eb.tuple(afterMs as number, (after as { id: string }).id))),
+        )
+        .orderBy(column, 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(first + 1)
+        .execute(),
+    );
+    const items = rows.slice(0, first).map((r) => JSON.parse(r.meta) as ArticleMeta);
+    return { items, hasNextPage: rows.length > first };
   }
 
-  get(id: string): ArticleMeta | undefined {
-    return this.index.get(id);
+  async countMatches(filter: ArticleFilter): Promise<ArticleCount> {
+    if (isEmptyFilter(filter)) return { count: await this.size(), exact: true };
+    const limit = this.countExactLimit;
+    const row = await this.run('count articles', () =>
+      this.db
+        .selectFrom((db) =>
+          db
+            .selectFrom('articles')
+            .select(sql<number>`1`.as('one'))
+            .where((eb) => filterCondition(eb, filter, this.dialect))
+            .limit(limit + 1)
+            .as('matches'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    const n = Number(row.n);
+    return n > limit ? { count: limit, exact: false } : { count: n, exact: true };
   }
 
-  /** One `getMany` on the `bodies` namespace, answered in the order of `ids`. */
+  async getMany(ids: readonly string[]): Promise<(ArticleMeta | undefined)[]> {
+    const found = new Map<string, ArticleMeta>();
+    await this.run(`read ${ids.length} articles`, async () => {
+      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
+        const rows = await this.db.selectFrom('articles').select(['id', 'meta']).where('id', 'in', chunk).execute();
+        for (const r of rows) found.set(r.id, JSON.parse(r.meta) as ArticleMeta);
+      }
+    });
+    return ids.map((id) => found.get(id));
+  }
+
   async getBodies(ids: readonly string[]): Promise<(ArticleBody | undefined)[]> {
-    if (ids.length === 0) return [];
-    try {
-      const values = await this.bodies.getMany([...ids]);
-      return values.map((v) => v ?? undefined);
-    } catch (cause) {
-      throw this.unavailable(`read ${ids.length} article bodies`, cause);
+    const found = new Map<string, ArticleBody>();
+    await this.run(`read ${ids.length} article bodies`, async () => {
+      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
+        const rows = await this.db.selectFrom('article_bodies').select(['id', 'body']).where('id', 'in', chunk).execute();
+        for (const r of rows) found.set(r.id, JSON.parse(r.body) as ArticleBody);
+      }
+    });
+    return ids.map((id) => found.get(id));
+  }
+
+  async getContentHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.run(`read ${ids.length} content hashes`, () => this.hashes(this.db, ids));
+  }
+
+  async countBy(kind: CountKind, ids: readonly string[]): Promise<number[]> {
+    const counts = new Map<string, number>();
+    await this.run(`count articles by ${kind}`, async () => {
+      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
+        const rows =
+          kind === 'sources'
+            ? await this.db
+                .selectFrom('articles')
+                .select((eb) => ['feed_id as id', eb.fn.countAll<number>().as('n')])
+                .where('feed_id', 'in', chunk)
+                .groupBy('feed_id')
+                .execute()
+            : await this.db
+                .selectFrom('article_entities')
+                .select((eb) => ['entity_id as id', eb.fn.countAll<number>().as('n')])
+                .where('kind', '=', ENTITY_KIND[kind])
+                .where('entity_id', 'in', chunk)
+                .groupBy('entity_id')
+                .execute();
+        for (const r of rows) counts.set(r.id, Number(r.n));
+      }
+    });
+    return ids.map((id) => counts.get(id) ?? 0);
+  }
+
+  async size(): Promise<number> {
+    const row = await this.run('count the articles', () =>
+      this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    );
+    return Number(row.n);
+  }
+
+  async *iterate(filter: ArticleFilter, batchSize = 500): AsyncIterable<Article[]> {
+    const size = Math.max(1, Math.min(5000, Math.floor(batchSize)));
+    let after: { ms: number; id: string } | undefined;
+    for (;;) {
+      const position = after;
+      const rows = await this.run('read articles', () =>
+        this.db
+          .selectFrom('articles')
+          .leftJoin('article_bodies', 'article_bodies.id', 'articles.id')
+          .select(['articles.id', 'articles.published_ms', 'articles.meta', 'article_bodies.body'])
+          .where((eb) => filterCondition(eb, filter, this.dialect))
+          .$if(position !== undefined, (q) =>
+            q.where((eb) => eb(eb.refTuple('articles.published_ms', 'articles.id'), '<', eb.tuple(position!.ms, position!.id))),
+          )
+          .orderBy('articles.published_ms', 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(size)
+          .execute(),
+      );
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({ ...(JSON.parse(r.meta) as ArticleMeta), ...(r.body ? (JSON.parse(r.body) as ArticleBody) : EMPTY) }) as Article);
+      const last = rows[rows.length - 1]!;
+      after = { ms: Number(last.published_ms), id: last.id };
+      if (rows.length < size) return;
     }
   }
 
-  count(kind: CountKind, id: string): number {
-    return this.index.count(kind, id);
+  async prune(): Promise<number> {
+    return this.exclusive(async () => {
+      const removed = await this.run('apply retention', () =>
+        this.db.transaction().execute(async (trx) => {
+          const victims = await this.retentionVictims(trx);
+          await this.deleteIds(trx, victims);
+          return victims;
+        }),
+      );
+      if (removed.length > 0) this.logger.debug({ count: removed.length }, 'retention pruned articles');
+      this.emitLocal({ added: [], updated: [], removed, origin: 'local' });
+      return removed.length;
+    });
   }
 
-  /** Ids with at least one article for `kind` (e.g. every region id that has articles). */
-  countedIds(kind: CountKind): string[] {
-    return this.index.keys(kind);
-  }
-
-  size(): number {
-    return this.index.size;
-  }
-
-  async getFeedState(feedId: string): Promise<FeedState | undefined> {
-    try {
-      return (await this.feeds.get(feedId)) ?? undefined;
-    } catch (cause) {
-      throw this.unavailable(`read the state of feed ${feedId}`, cause);
-    }
-  }
-
-  /** States of many feeds in one round trip (start-up, the `feeds` query). */
-  async getFeedStates(feedIds: readonly string[]): Promise<(FeedState | undefined)[]> {
-    if (feedIds.length === 0) return [];
-    try {
-      return (await this.feeds.getMany([...feedIds])).map((v) => v ?? undefined);
-    } catch (cause) {
-      throw this.unavailable(`read the state of ${feedIds.length} feeds`, cause);
-    }
-  }
-
-  async putFeedState(state: FeedState): Promise<void> {
-    const write = this.feeds.set(state.feedId, state);
-    this.pendingFeedWrites.add(write);
-    try {
-      await write;
-    } catch (cause) {
-      throw this.unavailable(`store the state of feed ${state.feedId}`, cause);
-    } finally {
-      this.pendingFeedWrites.delete(write);
-    }
-  }
-
-  /**
-   * Changes the retention limits (feeds.json was reloaded); they apply from the next upsert or
-   * `prune()`, which the caller may run at once.
-   */
+  /** Changes the retention limits (feeds.json was reloaded); they apply from the next write or `prune()`. */
   setRetention(retention: StoreRetention): void {
     this.maxAgeDays = positive(retention.maxAgeDays);
-    this.maxPerFeed = positive(retention.maxArticlesPerFeed ?? retention.maxPerFeed);
+    this.maxPerFeed = positive(retention.maxArticlesPerFeed);
   }
 
-  /** Applies retention to every feed now; returns the ids removed. */
-  async prune(): Promise<string[]> {
-    return this.exclusive(async () => {
-      const removed = await this.enforceRetention();
-      this.emit({ added: [], updated: [], removed, origin: 'local' });
-      return removed;
-    });
-  }
-
-  /**
-   * Reloads the given ids from the backing store: new or changed ones are indexed, ids no longer
-   * stored are dropped. Used when another replica announces writes; ids this process wrote
-   * itself come back unchanged and emit nothing.
-   */
-  async refresh(ids: readonly string[]): Promise<ArticleChange> {
-    return this.exclusive(async () => {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return { added: [], updated: [], removed: [], origin: 'remote' as const };
-      let values: (ArticleMeta | undefined)[];
-      try {
-        values = await this.articles.getMany(unique);
-      } catch (cause) {
-        throw this.unavailable(`refresh ${unique.length} articles`, cause);
-      }
-      const added: ArticleMeta[] = [];
-      const updated: ArticleMeta[] = [];
-      const removed: string[] = [];
-      unique.forEach((id, i) => {
-        const meta = values[i];
-        if (isMeta(meta)) {
-          const outcome = this.index.put(meta);
-          if (outcome === 'added') added.push(meta);
-          else if (outcome === 'updated') updated.push(meta);
-        } else if (this.index.remove(id)) {
-          removed.push(id);
-        }
-      });
-      const change: ArticleChange = { added, updated, removed, origin: 'remote' };
-      this.emit(change);
-      return change;
-    });
-  }
-
-  /**
-   * Re-reads every article of the backing store and brings memory in line: new and changed ones
-   * indexed, ones no longer stored dropped. For a replica that may have missed announcements
-   * (its pub/sub connection dropped while others wrote); costs about a restore.
-   */
-  async resync(): Promise<ArticleChange> {
-    return this.exclusive(async () => {
-      const added: ArticleMeta[] = [];
-      const updated: ArticleMeta[] = [];
-      const seen = new Set<string>();
-      try {
-        for await (const [, value] of this.articles.iterator!(undefined)) {
-          if (!isMeta(value)) continue;
-          seen.add(value.id);
-          const outcome = this.index.put(value);
-          if (outcome === 'added') added.push(value);
-          else if (outcome === 'updated') updated.push(value);
-        }
-      } catch (cause) {
-        throw this.unavailable('re-read the articles', cause);
-      }
-      const gone = this.index.allIds().filter((id) => !seen.has(id));
-      this.index.removeMany(gone);
-      const change: ArticleChange = { added, updated, removed: gone, origin: 'remote' };
-      this.emit(change);
-      return change;
-    });
-  }
-
-  /** Listens to every change; returns the function that stops listening. */
+  /** Listens to every change (local, and remote once a notifier feeds `emitRemote`); returns the remover. */
   onChange(listener: ArticleChangeListener): () => void {
     const safe = (change: ArticleChange) => {
       try {
@@ -429,13 +376,52 @@ export class ArticleStore implements ArticleStoreApi {
     });
   }
 
-  /** True when the backing store answers a read within a second. */
+  /**
+   * Hands in a change another replica made (the PostgreSQL notifier calls it): the rows are
+   * already in the shared database, so only listeners are told.
+   */
+  emitRemote(change: Omit<ArticleChange, 'origin'>): void {
+    this.emit({ ...change, origin: 'remote' });
+  }
+
+  async getFeedState(feedId: string): Promise<FeedState | undefined> {
+    return (await this.getFeedStates([feedId]))[0];
+  }
+
+  async getFeedStates(feedIds: readonly string[]): Promise<(FeedState | undefined)[]> {
+    const found = new Map<string, FeedState>();
+    await this.run(`read the state of ${feedIds.length} feeds`, async () => {
+      for (const chunk of chunks(unique(feedIds), ID_CHUNK)) {
+        const rows = await this.db.selectFrom('feed_state').select(['feed_id', 'state']).where('feed_id', 'in', chunk).execute();
+        for (const r of rows) found.set(r.feed_id, JSON.parse(r.state) as FeedState);
+      }
+    });
+    return feedIds.map((id) => found.get(id));
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    const write = this.run(`store the state of feed ${state.feedId}`, () =>
+      this.db
+        .insertInto('feed_state')
+        .values({ feed_id: state.feedId, state: JSON.stringify(state) })
+        .onConflict((oc) => oc.column('feed_id').doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })))
+        .execute(),
+    );
+    this.pendingFeedWrites.add(write);
+    try {
+      await write;
+    } finally {
+      this.pendingFeedWrites.delete(write);
+    }
+  }
+
+  /** True when the database answers `SELECT 1` within a second. */
   async ping(): Promise<boolean> {
     if (this.closing) return false;
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
-        this.feeds.get(PING_KEY).then(() => true),
+        sql`SELECT 1`.execute(this.db).then(() => true),
         new Promise<boolean>((resolve) => {
           timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
         }),
@@ -447,86 +433,181 @@ export class ArticleStore implements ArticleStoreApi {
     }
   }
 
-  /** Waits for the writes under way, then closes the backing store. Idempotent. */
+  /** Waits for the writes under way, then closes the database. Idempotent. */
   async close(): Promise<void> {
     this.closing ??= (async () => {
-      this.endTextBuild?.();
       await this.tail.catch(() => undefined);
       await Promise.allSettled([...this.pendingFeedWrites]);
       this.events.removeAllListeners();
-      await Promise.allSettled([this.articles.disconnect(), this.bodies.disconnect(), this.feeds.disconnect()]);
+      await this.database.close();
     })();
     return this.closing;
   }
 
-  /** Runs mutations one after another; a failed one does not block the next. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.closing) {
-      return Promise.reject(
-        new NewsgateError(ErrorCode.STORE_UNAVAILABLE, `The store at ${this.url} is closed (newsgate is shutting down).`),
-      );
+  /** contentHash per existing id, in chunks. */
+  private async hashes(q: Kysely<Database> | Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const chunk of chunks(unique(ids), ID_CHUNK)) {
+      const rows = await q.selectFrom('articles').select(['id', 'content_hash']).where('id', 'in', chunk).execute();
+      for (const r of rows) out.set(r.id, r.content_hash);
     }
+    return out;
+  }
+
+  /** Writes articles, bodies, postings and full text; `replaced` ids had postings before. */
+  private async write(trx: Transaction<Database>, articles: readonly Article[], replaced: ReadonlySet<string>): Promise<void> {
+    const rows: ArticlesTable[] = [];
+    const bodies: { id: string; body: string }[] = [];
+    const postings = [];
+    const search = [];
+    for (const article of articles) {
+      const { content, contentHtml, translatorNotes, comments, evidence, ...meta } = article;
+      const publishedMs = Date.parse(article.publishedAt);
+      const fetchedMs = Date.parse(article.fetchedAt);
+      rows.push({
+        id: article.id,
+        feed_id: article.feedId,
+        published_ms: publishedMs,
+        fetched_ms: Number.isNaN(fetchedMs) ? publishedMs : fetchedMs,
+        language: article.language,
+        story_id: article.storyId,
+        content_hash: article.contentHash,
+        meta: JSON.stringify(meta),
+      });
+      bodies.push({ id: article.id, body: JSON.stringify({ content, contentHtml, translatorNotes, comments, evidence }) });
+      postings.push(...entityPostings(meta, publishedMs, { regionAncestors: this.regionAncestors, ...(this.topicAncestors ? { topicAncestors: this.topicAncestors } : {}) }));
+      search.push({ id: article.id, terms: indexTerms(`${article.title}\n${article.summary}\n${content}\n${article.tags.join('\n')}`) });
+    }
+    for (const chunk of chunks(rows, ROW_CHUNK)) {
+      await trx
+        .insertInto('articles')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            feed_id: eb.ref('excluded.feed_id'),
+            published_ms: eb.ref('excluded.published_ms'),
+            fetched_ms: eb.ref('excluded.fetched_ms'),
+            language: eb.ref('excluded.language'),
+            story_id: eb.ref('excluded.story_id'),
+            content_hash: eb.ref('excluded.content_hash'),
+            meta: eb.ref('excluded.meta'),
+          })),
+        )
+        .execute();
+    }
+    for (const chunk of chunks(bodies, ROW_CHUNK)) {
+      await trx
+        .insertInto('article_bodies')
+        .values(chunk)
+        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ body: eb.ref('excluded.body') })))
+        .execute();
+    }
+    for (const chunk of chunks([...replaced], ID_CHUNK)) {
+      await trx.deleteFrom('article_entities').where('article_id', 'in', chunk).execute();
+    }
+    for (const chunk of chunks(postings, POSTING_CHUNK)) {
+      await trx.insertInto('article_entities').values(chunk).onConflict((oc) => oc.doNothing()).execute();
+    }
+    await this.dialect.writeSearch(trx, search);
+  }
+
+  /** Ids retention removes: older than max age; beyond max per feed (for `feedIds`, or every feed). */
+  private async retentionVictims(trx: Transaction<Database>, feedIds?: ReadonlySet<string>): Promise<string[]> {
+    const victims = new Set<string>();
+    if (this.maxAgeDays > 0) {
+      const cutoff = this.now() - this.maxAgeDays * DAY_MS;
+      const rows = await trx.selectFrom('articles').select('id').where('published_ms', '<', cutoff).execute();
+      for (const r of rows) victims.add(r.id);
+    }
+    if (this.maxPerFeed > 0) {
+      const feeds = feedIds ?? new Set((await trx.selectFrom('articles').select('feed_id').distinct().execute()).map((r) => r.feed_id));
+      for (const feedId of feeds) {
+        const rows = await trx
+          .selectFrom('articles')
+          .select('id')
+          .where('feed_id', '=', feedId)
+          .orderBy('published_ms', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1_000_000_000)
+          .offset(this.maxPerFeed)
+          .execute();
+        for (const r of rows) victims.add(r.id);
+      }
+    }
+    return [...victims];
+  }
+
+  /** Deletes articles with their postings, bodies and full text. */
+  private async deleteIds(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
+    for (const chunk of chunks(ids, ID_CHUNK)) {
+      await this.dialect.deleteSearch(trx, chunk);
+      await trx.deleteFrom('article_entities').where('article_id', 'in', chunk).execute();
+      await trx.deleteFrom('article_bodies').where('id', 'in', chunk).execute();
+      await trx.deleteFrom('articles').where('id', 'in', chunk).execute();
+    }
+  }
+
+  /** Runs one database call; failures become NewsgateErrors naming `what`. */
+  private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    if (this.closing) throw this.closedError();
+    try {
+      return await fn();
+    } catch (cause) {
+      throw databaseError(this.where, what, cause);
+    }
+  }
+
+  /** Runs writes one after another; a failed one does not block the next. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(this.closedError());
     const run = this.tail.then(fn, fn);
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  /** Removes what retention excludes (in memory and in keyv); returns the removed ids. */
-  private async enforceRetention(feedIds?: Iterable<string>): Promise<string[]> {
-    const victims = new Set<string>();
-    if (this.maxAgeDays > 0) {
-      for (const id of this.index.idsPublishedBefore(this.now() - this.maxAgeDays * DAY_MS)) victims.add(id);
-    }
-    if (this.maxPerFeed > 0) {
-      for (const feedId of feedIds ?? this.index.keys('sources')) {
-        for (const id of this.index.idsBeyond(feedId, this.maxPerFeed)) victims.add(id);
-      }
-    }
-    if (victims.size === 0) return [];
-    const ids = [...victims];
-    this.index.removeMany(ids);
-    try {
-      await this.articles.delete(ids);
-      await this.bodies.delete(ids);
-    } catch (err) {
-      // Not fatal: the next restore applies retention again and deletes them then.
-      this.logger.warn({ err, count: ids.length }, 'could not delete pruned articles from the store');
-    }
-    this.logger.debug({ count: ids.length }, 'retention pruned articles');
-    return ids;
+  private closedError(): NewsgateError {
+    return new NewsgateError(ErrorCode.STORE_UNAVAILABLE, `The store at ${this.where} is closed (newsgate is shutting down).`, {
+      details: { url: this.where },
+    });
   }
 
-  private emit(change: ArticleChange): void {
-    if (change.added.length + change.updated.length + change.removed.length === 0) return;
+  private emitLocal(change: ArticleChange): void {
+    if (!this.emit(change) || !this.notifier) return;
+    Promise.resolve()
+      .then(() => this.notifier?.publish(change))
+      .catch((err: unknown) => this.logger.warn({ err: String(err) }, 'could not announce a change to other replicas'));
+  }
+
+  /** Tells listeners; false when there was nothing to tell. */
+  private emit(change: ArticleChange): boolean {
+    if (change.added.length + change.updated.length + change.removed.length === 0) return false;
     this.events.emit('change', change);
+    return true;
   }
+}
 
-  private unavailable(what: string, cause: unknown): NewsgateError {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    return new NewsgateError(
-      ErrorCode.STORE_UNAVAILABLE,
-      `Could not ${what} in the store at ${this.url}: ${why}. Check that the store is reachable (GET /health); the operation can be retried.`,
-      { cause, details: { url: this.url } },
-    );
-  }
+const ENTITY_KIND = { actors: 'actor', regions: 'region', topics: 'topic' } as const;
+
+const EMPTY: ArticleBody = { content: '', contentHtml: '', translatorNotes: [], comments: [], evidence: { actors: {}, regions: {}, topics: {} } };
+
+/** The metadata part of an article (every field but the long ones, including fields added later). */
+function metaOf(article: Article): ArticleMeta {
+  const { content: _c, contentHtml: _h, translatorNotes: _t, comments: _m, evidence: _e, ...meta } = article;
+  return meta;
+}
+
+function isEmptyFilter(filter: ArticleFilter): boolean {
+  return Object.values(filter).every((v) => v === undefined);
 }
 
 function positive(n: number | undefined): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-/** Enough of an ArticleMeta to index it; anything else in the namespace is ignored. */
-function isMeta(value: unknown): value is ArticleMeta {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<ArticleMeta>;
-  return (
-    typeof v.id === 'string' &&
-    typeof v.feedId === 'string' &&
-    typeof v.publishedAt === 'string' &&
-    !Number.isNaN(Date.parse(v.publishedAt)) &&
-    Array.isArray(v.topics) &&
-    Array.isArray(v.actors) &&
-    Array.isArray(v.regions) &&
-    Array.isArray(v.tags)
-  );
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

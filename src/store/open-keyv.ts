@@ -69,6 +69,12 @@ async function openLocation<T>(
   options: OpenKeyvOptions,
 ): Promise<Keyv<T>> {
   switch (location.kind) {
+    case 'postgres':
+      throw new NewsgateError(
+        ErrorCode.CONFIG_INVALID,
+        `${redactStoreUrl(storeUrl)} is a PostgreSQL URL; key-value namespaces (the response cache, 0.1 stores) live in memory://, sqlite:// or redis:// only.`,
+        { details: { url: redactStoreUrl(storeUrl) } },
+      );
     case 'memory': {
       let spaces = memoryStores.get(location.name);
       if (!spaces) memoryStores.set(location.name, (spaces = new Map()));

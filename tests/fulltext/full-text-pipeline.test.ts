@@ -43,7 +43,7 @@ function setup(): { deps: RefreshDeps; worker: FullTextWorker } {
   return { deps: { store, tagger, fetch: FETCH, logger: silentLogger, random: () => 0.5, fullText: worker }, worker };
 }
 async function stored(path: string): Promise<Article> {
-  const meta = store.query({}, 50).items.find((m) => m.url?.endsWith(path));
+  const meta = (await store.query({}, { first: 50 })).items.find((m) => m.url?.endsWith(path));
   expect(meta, `article for ${path}`).toBeDefined();
   const [body] = await store.getBodies([meta!.id]);
   return { ...meta!, ...body! };

@@ -1,0 +1,29 @@
+/**
+ * The entity postings of one article, as rows of `article_entities`: each actor; each region
+ * with all its ancestors and macro-regions; each topic with its ancestors (when the caller knows
+ * them). Expanding at write time makes a filter on `IQ` (or a parent topic) one index lookup,
+ * and a count per region the number of articles anywhere inside it. Pure.
+ */
+import type { ArticleMeta } from '../../model/article.ts';
+import type { ArticleEntitiesTable, EntityKind } from './schema.ts';
+
+/** An entity id → itself and its ancestors (order free; unknown ids may return []). */
+export type Ancestors = (id: string) => readonly string[];
+
+export interface PostingExpansion {
+  readonly regionAncestors: Ancestors;
+  readonly topicAncestors?: Ancestors;
+}
+
+/** Rows for one article, each (kind, entity) once. */
+export function entityPostings(meta: ArticleMeta, publishedMs: number, expand: PostingExpansion): ArticleEntitiesTable[] {
+  const rows: ArticleEntitiesTable[] = [];
+  const add = (kind: EntityKind, ids: Iterable<string>) => {
+    for (const id of new Set(ids)) rows.push({ kind, entity_id: id, published_ms: publishedMs, article_id: meta.id });
+  };
+  add('actor', meta.actors.map((r) => r.id));
+  add('region', meta.regions.flatMap((r) => [r.id, ...expand.regionAncestors(r.id)]));
+  const topicAncestors = expand.topicAncestors;
+  add('topic', meta.topics.flatMap((r) => (topicAncestors ? [r.id, ...topicAncestors(r.id)] : [r.id])));
+  return rows;
+}
