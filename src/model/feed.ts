@@ -120,13 +120,13 @@ export function emptyFeedState(feedId: string): FeedState {
 }
 
 /** How the feed's warning names each reason, in the order it lists them. */
-const KEPT_LABELS: Readonly<Record<FullTextKeptReason, string>> = {
-  consent: 'consent wall',
-  javascript: '"enable JavaScript" page',
-  paywall: 'paywall',
-  short: 'page much shorter than the feed\'s text',
-  empty: 'no article text found',
-  fetch: 'page not fetched',
+const KEPT_LABELS: Readonly<Record<FullTextKeptReason, readonly [one: string, many: string]>> = {
+  consent: ['consent wall', 'consent walls'],
+  javascript: ['"enable JavaScript" page', '"enable JavaScript" pages'],
+  paywall: ['paywall', 'paywalls'],
+  short: ['page much shorter than the feed\'s text', 'pages much shorter than the feed\'s text'],
+  empty: ['page with no article text', 'pages with no article text'],
+  fetch: ['page not fetched', 'pages not fetched'],
 };
 
 /**
@@ -138,7 +138,10 @@ export function fullTextWarning(counters: FullTextCounters | undefined): string 
   if (!counters || counters.failed === 0) return undefined;
   const parts = (Object.keys(KEPT_LABELS) as FullTextKeptReason[])
     .filter((reason) => (counters.kept[reason] ?? 0) > 0)
-    .map((reason) => `${counters.kept[reason]} ${KEPT_LABELS[reason]}`);
+    .map((reason) => {
+      const count = counters.kept[reason] ?? 0;
+      return `${count} ${KEPT_LABELS[reason][count === 1 ? 0 : 1]}`;
+    });
   const total = counters.fetched + counters.failed;
   const last = counters.lastError ? ` Last: ${counters.lastError.message}` : '';
   return `Full text: kept the feed's text for ${counters.failed} of ${total} article${total === 1 ? '' : 's'}: ${parts.join(', ')}.${last}`;
