@@ -7,6 +7,7 @@
 import type { FetchSettings } from '../config/config.types.ts';
 import type { Article } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
+import { hasFullText } from '../model/ids.ts';
 import type { FeedConfig, FullTextKeptReason, FullTextRule } from '../model/feed.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import { articleFromPage } from './apply/article-from-page.ts';
@@ -54,13 +55,18 @@ export async function fullTextArticle(article: Article, feed: FeedConfig, rule: 
   });
   if (page.kind === 'failed') return { kind: 'kept', reason: 'fetch', error: page.error };
   const extracted = extractPage(page.html, rule);
+  if (extracted.html === '' && rule.selector !== undefined) {
+    // A selector that matches nothing says nothing about walls: the rule is what to fix.
+    return kept('empty', `${page.finalUrl}: no element matches the selector "${rule.selector}"; kept the feed's text. Check "fullText.selector" with \`newsgate preview <feed> --full-text --selector …\`.`);
+  }
   const built = extracted.html === '' ? undefined : articleFromPage(article, extracted.html, { feed, tagger: deps.tagger, pageUrl: page.finalUrl });
   const reason = judgePage({
     textLength: built ? built.article.content.length : 0,
     articleText: built?.article.content ?? '',
     pageText: extracted.pageText,
     paywallMarkup: extracted.paywallMarkup,
-    feedTextLength: article.content.length,
+    // An article re-extracted (refetch-text) holds its old page text; the feed gave the summary.
+    feedTextLength: (hasFullText(article.contentHash) ? article.summary : article.content).length,
   });
   if (reason !== null || !built) {
     const why = reason ?? 'empty';
