@@ -48,8 +48,13 @@ export interface EnvSettings {
   readonly adminToken?: string;
   /** `POLL=false` serves the stored articles without fetching (read-only replicas, demos). */
   readonly poll: boolean;
-  /** `RESPONSE_CACHE=off` turns off Apollo's response cache in the store. */
+  /** `RESPONSE_CACHE=off` turns off Apollo's response cache. */
   readonly responseCache: boolean;
+  /**
+   * `CACHE_URL`: where the response cache lives: `memory://` (default, per process) or
+   * `redis://…` (shared by replicas, so one replica's cached answer serves all).
+   */
+  readonly cacheUrl: string;
 }
 
 export interface Config extends EnvSettings {

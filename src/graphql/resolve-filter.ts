@@ -29,7 +29,7 @@ export interface ArticleFilterArgs {
 export interface FilterServices {
   readonly catalog: EntityCatalog;
   feeds(): readonly FeedConfig[];
-  readonly store: Pick<ArticleStoreApi, 'count'>;
+  readonly store: Pick<ArticleStoreApi, 'countBy'>;
 }
 
 /** Longest search text accepted (a paragraph pasted by mistake is not a query). */
@@ -61,7 +61,7 @@ function describe(unknown: readonly Unknown[]): string {
 }
 
 /** Resolves and checks `args`; throws BAD_USER_INPUT listing everything wrong at once. */
-export function resolveFilter(args: ArticleFilterArgs | null | undefined, services: FilterServices): ArticleFilter {
+export async function resolveFilter(args: ArticleFilterArgs | null | undefined, services: FilterServices): Promise<ArticleFilter> {
   const { catalog } = services;
   const topics = present(args?.topics);
   const actors = present(args?.actors);
@@ -91,8 +91,11 @@ export function resolveFilter(args: ArticleFilterArgs | null | undefined, servic
   check('regions', regions, (id) => catalog.region(id) !== undefined, () => catalog.regions, (text) => catalog.searchRegions(text));
   const feeds = services.feeds();
   const feedList = () => feeds.map((f) => ({ id: f.id, name: f.title ?? f.id }));
-  // A feed removed from feeds.json may still have stored articles: its id stays valid.
-  check('sources', sources, (id) => feeds.some((f) => f.id === id) || services.store.count('sources', id) > 0, feedList);
+  // A feed removed from feeds.json may still have stored articles: its id stays valid (one query for all such ids).
+  const unconfigured = (sources ?? []).filter((id) => !feeds.some((f) => f.id === id)).slice(0, MAX_IDS_PER_FIELD);
+  const storedCounts = unconfigured.length > 0 ? await services.store.countBy('sources', unconfigured) : [];
+  const stored = new Set(unconfigured.filter((_, i) => (storedCounts[i] ?? 0) > 0));
+  check('sources', sources, (id) => feeds.some((f) => f.id === id) || stored.has(id), feedList);
   if (unknown.length > 0) {
     throw badUserInput(
       `Unknown ids in \`filter\`: ${describe(unknown)}. Send ids exactly as the \`actors\`, \`regions\`, \`topics\` and \`feeds\` queries list them (ids are case-sensitive).`,
