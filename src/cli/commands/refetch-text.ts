@@ -38,7 +38,12 @@ export async function runRefetchText(file: string, argv: readonly string[], io: 
     return EXIT.USAGE;
   }
   const { tagger, catalog } = await loadTagger(io);
-  const store = await ArticleStore.open({ url: readEnv(io.env).storeUrl, regionAncestors: (r: string) => catalog.regionAncestors(r) });
+  // The same ancestry as the gateway's store, so updated articles are indexed under it too.
+  const store = await ArticleStore.open({
+    url: readEnv(io.env).storeUrl,
+    regionAncestors: (r: string) => catalog.regionAncestors(r),
+    topicAncestors: (t: string) => catalog.topicAncestors(t),
+  });
   try {
     const limiter = new HostLimiter({
       concurrency: settings.fetch.concurrency,
