@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { readEnv } from '../config/env.ts';
-import { readFeedsFile } from '../config/feeds-file.ts';
+import { DEFAULT_FETCH, readFeedsFile } from '../config/feeds-file.ts';
+import type { FeedsSettings, FetchSettings } from '../config/config.types.ts';
 import type { EntityCatalog } from '../model/catalog.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
@@ -31,6 +32,25 @@ export function configuredDictionaries(io: CliIo): string[] {
     return existsSync(file) ? [...readFeedsFile(file).dictionaries] : [];
   } catch {
     return [];
+  }
+}
+
+/** The `fetch` settings of feeds.json when a valid one is there; the defaults otherwise. */
+export function configuredFetch(io: CliIo): FetchSettings {
+  return configuredFile(io)?.fetch ?? DEFAULT_FETCH;
+}
+
+/** The feed of feeds.json with this id, if there is a valid feeds.json and it has one. */
+export function configuredFeed(io: CliIo, id: string): FeedConfig | undefined {
+  return configuredFile(io)?.feeds.find((f) => f.id === id);
+}
+
+function configuredFile(io: CliIo): FeedsSettings | undefined {
+  try {
+    const file = path.resolve(io.cwd, readEnv(io.env).feedsFile);
+    return existsSync(file) ? readFeedsFile(file) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

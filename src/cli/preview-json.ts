@@ -2,6 +2,7 @@
  * The JSON that `newsgate preview --json` prints: the feed's own facts and every Article with
  * its actors, regions and topics resolved to objects a person can read.
  */
+import type { PreviewFullText } from './preview-full-text.ts';
 import type { Article, EntityRef, Evidence } from '../model/article.ts';
 import type { EntityCatalog } from '../model/catalog.ts';
 import type { FeedFormat } from '../model/feed.ts';
@@ -37,6 +38,8 @@ export type PreviewArticle = Omit<Article, 'actors' | 'regions' | 'topics' | 'ev
   actors: PreviewEntity[];
   regions: PreviewEntity[];
   topics: PreviewEntity[];
+  /** With `--full-text`: what the page gave. */
+  fullText?: PreviewFullText;
 };
 
 export interface PreviewDocument {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch/fetch-defaults.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
-import type { FeedConfig } from '../model/feed.ts';
+import type { FeedConfig, FullTextRule } from '../model/feed.ts';
+import { selectorProblem } from '../fulltext/extract/check-selector.ts';
 import type { FeedsSettings, FetchSettings } from './config.types.ts';
 import { closest, lineColumn, pointerToPath } from './json-location.ts';
 import { locateJsonPath } from './locate-json.ts';
@@ -54,6 +55,7 @@ export interface FeedEntry {
   headers?: Record<string, string>;
   timezone?: string;
   allowFile?: boolean;
+  fullText?: boolean | { selector?: string; remove?: string[] };
 }
 type RawDefaults = Omit<FeedEntry, 'id' | 'url' | 'title' | 'allowFile'>;
 interface RawFile {
@@ -205,12 +207,14 @@ function semanticProblems(input: unknown): ConfigProblem[] {
       });
     } else seen.set(feed.id, i);
     problems.push(...urlProblems(feed, at));
+    problems.push(...fullTextProblems(feed.fullText, `${at}.fullText`));
     for (const [where, tz] of [[`${at}.timezone`, feed.timezone], ['$.defaults.timezone', i === 0 ? data.defaults?.timezone : undefined]] as const) {
       if (typeof tz === 'string' && !isTimeZone(tz)) {
         problems.push({ path: where, message: `unknown time zone "${tz}"; use an IANA name.`, example: '"timezone": "Asia/Baghdad"' });
       }
     }
   });
+  problems.push(...fullTextProblems(data.defaults?.fullText, '$.defaults.fullText'));
   const fetch = data.fetch;
   if (typeof fetch?.minIntervalMinutes === 'number' && typeof fetch.maxIntervalMinutes === 'number' && fetch.minIntervalMinutes > fetch.maxIntervalMinutes) {
     problems.push({ path: '$.fetch.maxIntervalMinutes', message: `must be at least minIntervalMinutes (${fetch.minIntervalMinutes}).` });
@@ -234,6 +238,28 @@ function urlProblems(feed: FeedEntry, at: string): ConfigProblem[] {
   return [{ path: `${at}.url`, message: `unsupported scheme "${url.protocol}"; use http: or https:.`, example: '"url": "https://www.example.org/feed.xml"' }];
 }
 
+/** CSS selectors that no DOM can run (a typo such as `article..body` or `.share,`). */
+function fullTextProblems(value: FeedEntry['fullText'], at: string): ConfigProblem[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const problems: ConfigProblem[] = [];
+  if (typeof value.selector === 'string') {
+    const problem = selectorProblem(value.selector);
+    if (problem) problems.push({ path: `${at}.selector`, message: `"${value.selector}" is not a valid CSS selector: ${problem}.`, example: '"selector": "article .body"' });
+  }
+  (Array.isArray(value.remove) ? value.remove : []).forEach((sel, i) => {
+    const problem = typeof sel === 'string' ? selectorProblem(sel) : undefined;
+    if (problem) problems.push({ path: `${at}.remove[${i}]`, message: `"${sel}" is not a valid CSS selector: ${problem}.`, example: '"remove": [".share", ".related"]' });
+  });
+  return problems;
+}
+
+/** `true` is automatic extraction, an object a rule, `false` or absent is off. */
+function fullTextRule(value: FeedEntry['fullText']): FullTextRule | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return Object.freeze({ remove: Object.freeze([]) });
+  return Object.freeze({ ...(value.selector === undefined ? {} : { selector: value.selector }), remove: Object.freeze(unique(value.remove ?? [])) });
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -241,6 +267,10 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+function withFullText(rule: FullTextRule | undefined): { fullText?: FullTextRule } {
+  return rule === undefined ? {} : { fullText: rule };
 }
 
 function unique(values: readonly string[]): string[] {
@@ -262,6 +292,7 @@ function build(data: RawFile, file: string): FeedsSettings {
       headers: Object.freeze({ ...(d.headers ?? {}), ...(f.headers ?? {}) }),
       ...((f.timezone ?? d.timezone) === undefined ? {} : { timezone: f.timezone ?? d.timezone }),
       allowFile: f.allowFile ?? false,
+      ...withFullText(fullTextRule(f.fullText ?? d.fullText)),
     }),
   );
   const fx = data.fetch ?? {};

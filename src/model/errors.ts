@@ -26,6 +26,8 @@ export enum ErrorCode {
   PARSE_NOT_A_FEED = 'PARSE_NOT_A_FEED',
   /** The document is a feed but so broken that no item could be read. */
   PARSE_MALFORMED = 'PARSE_MALFORMED',
+  /** An article's page was fetched but is not the article (consent wall, paywall, too short…): the feed's text was kept. */
+  FULL_TEXT_UNUSABLE = 'FULL_TEXT_UNUSABLE',
   /** The store (SQLite file, Redis) could not be reached or written. */
   STORE_UNAVAILABLE = 'STORE_UNAVAILABLE',
   /** The store's schema was written by a newer newsgate: refused, nothing changed. */

@@ -24,6 +24,40 @@ export interface FeedConfig {
   readonly timezone?: string;
   /** Allow `file:` URLs for this feed (local testing, mirrored feeds). */
   readonly allowFile: boolean;
+  /** Fetch each new item's page for the article text (absent: use the feed's text as it is). */
+  readonly fullText?: FullTextRule;
+}
+
+/**
+ * How a feed's pages are turned into article text: automatic extraction (Readability) when
+ * `selector` is absent, else the elements it matches; `remove` is taken out of the page first.
+ */
+export interface FullTextRule {
+  readonly selector?: string;
+  readonly remove: readonly string[];
+}
+
+/**
+ * Why a fetched page was not used and the feed's text was kept: a cookie/consent wall, an
+ * "enable JavaScript" page, a paywall, a page much shorter than the feed's text, no article
+ * text found, or the fetch itself failed (HTTP error, timeout, too large…).
+ */
+export type FullTextKeptReason = 'consent' | 'javascript' | 'paywall' | 'short' | 'empty' | 'fetch';
+
+/**
+ * How full-text fetching goes for one feed, kept with its FeedState (optional: states written
+ * before full text existed have none). Counts are since the feed's full text was first fetched.
+ */
+export interface FullTextCounters {
+  /** Pages fetched whose article text replaced the feed's. */
+  fetched: number;
+  /** Articles that kept the feed's text (sum of `kept`). */
+  failed: number;
+  /** `failed` by reason. */
+  kept: Partial<Record<FullTextKeptReason, number>>;
+  lastError?: FeedErrorRecord;
+  /** Articles queued but not yet done (resumed after a restart), at most a few hundred ids. */
+  pending?: string[];
 }
 
 /** Formats the parser recognises, named after what the document declares. */
@@ -76,9 +110,39 @@ export interface FeedState {
   encoding?: string;
   /** Warnings of the last parse (ill-formed XML recovered, bad dates, …). */
   warnings: string[];
+  /** Full-text fetching of the feed's pages, when it is on (or was). */
+  fullText?: FullTextCounters;
 }
 
 /** A fresh state for a feed never fetched. */
 export function emptyFeedState(feedId: string): FeedState {
   return { feedId, consecutiveFailures: 0, redirects: [], warnings: [] };
+}
+
+/** How the feed's warning names each reason, in the order it lists them. */
+const KEPT_LABELS: Readonly<Record<FullTextKeptReason, readonly [one: string, many: string]>> = {
+  consent: ['consent wall', 'consent walls'],
+  javascript: ['"enable JavaScript" page', '"enable JavaScript" pages'],
+  paywall: ['paywall', 'paywalls'],
+  short: ['page much shorter than the feed\'s text', 'pages much shorter than the feed\'s text'],
+  empty: ['page with no article text', 'pages with no article text'],
+  fetch: ['page not fetched', 'pages not fetched'],
+};
+
+/**
+ * The warning a feed carries while some of its articles kept the feed's text, saying which
+ * causes and how many (e.g. `Full text: kept the feed's text for 2 of 5 articles: 1 consent
+ * wall, 1 page not fetched. Last: …`); undefined when every page worked.
+ */
+export function fullTextWarning(counters: FullTextCounters | undefined): string | undefined {
+  if (!counters || counters.failed === 0) return undefined;
+  const parts = (Object.keys(KEPT_LABELS) as FullTextKeptReason[])
+    .filter((reason) => (counters.kept[reason] ?? 0) > 0)
+    .map((reason) => {
+      const count = counters.kept[reason] ?? 0;
+      return `${count} ${KEPT_LABELS[reason][count === 1 ? 0 : 1]}`;
+    });
+  const total = counters.fetched + counters.failed;
+  const last = counters.lastError ? ` Last: ${counters.lastError.message}` : '';
+  return `Full text: kept the feed's text for ${counters.failed} of ${total} article${total === 1 ? '' : 's'}: ${parts.join(', ')}.${last}`;
 }

@@ -205,3 +205,32 @@ export function storyKey(title: string | null, url: string | null): string {
   if (canonical) return `u${shortHash(`url:${canonical}`)}`;
   return `x${shortHash(`text:${foldText(title ?? '')}`)}`;
 }
+
+/** Separates the feed's hash from the page's in a full-text article's contentHash. */
+const FULL_TEXT_SEPARATOR = '.';
+
+/**
+ * The contentHash of an article whose body came from its page (full text): the hash of the
+ * feed's version, then the page's. Polling compares the feed's version only
+ * ({@link sameFeedVersion}), so an unchanged item does not overwrite its full text with the
+ * feed's summary, and a re-extracted page with new text is still an update.
+ */
+export function fullTextHash(feedHash: string, pageHash: string): string {
+  return `${feedVersionHash(feedHash)}${FULL_TEXT_SEPARATOR}${pageHash}`;
+}
+
+/** The feed's part of a contentHash (the whole hash for an article without full text). */
+export function feedVersionHash(hash: string): string {
+  const cut = hash.indexOf(FULL_TEXT_SEPARATOR);
+  return cut === -1 ? hash : hash.slice(0, cut);
+}
+
+/** True when the stored article came from the same feed version as `feedHash` (full text or not). */
+export function sameFeedVersion(storedHash: string | undefined, feedHash: string): boolean {
+  return storedHash !== undefined && feedVersionHash(storedHash) === feedHash;
+}
+
+/** True when the article's body came from its page. */
+export function hasFullText(hash: string): boolean {
+  return hash.includes(FULL_TEXT_SEPARATOR);
+}

@@ -5,10 +5,11 @@
  */
 import type { FetchSettings } from '../config/config.types.ts';
 import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
+import { requestForFeed } from '../ingest/fetch/request-for-feed.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
+import type { Article } from '../model/article.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
 import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.ts';
-import type { Article } from '../model/article.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -16,6 +17,8 @@ import type { ArticleStoreApi } from '../store/article-store.types.ts';
 import { planNextFetch } from '../ingest/fetch/next-fetch.ts';
 import { processDocument } from './process-document.ts';
 import type { IsUnchanged } from '../normalize/normalize.types.ts';
+import { sameFeedVersion } from '../model/ids.ts';
+import type { FullTextWorker } from './full-text-worker.ts';
 
 /** What a refresh needs; all injected so tests can run it against a local server and memory store. */
 export interface RefreshDeps {
@@ -32,6 +35,8 @@ export interface RefreshDeps {
   readonly signal?: AbortSignal;
   /** Clusters new articles into stories across feeds (src/stories/); absent: normalize's exact key. */
   readonly assignStories?: (articles: readonly Article[]) => Promise<Article[]>;
+  /** Fetches the pages of new items of feeds with `fullText`, in the background. */
+  readonly fullText?: FullTextWorker;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -54,23 +59,14 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   const now = deps.now ?? (() => new Date());
   const started = now();
   const previous = knownState ?? (await safeGetState(deps, feed.id)) ?? emptyFeedState(feed.id);
-  const headers = { ...(deps.fetch.userAgent ? { 'User-Agent': deps.fetch.userAgent } : {}), ...feed.headers };
   const urlChanged = previous.lastFetchAt !== undefined && previous.feedUrl !== undefined && previous.feedUrl !== feed.url;
-  const result: FetchResult = await fetchFeed({
-    url: feed.url,
-    ...(!urlChanged && previous.etag ? { etag: previous.etag } : {}),
-    ...(!urlChanged && previous.lastModified ? { lastModified: previous.lastModified } : {}),
-    headers,
-    allowFile: feed.allowFile,
-    limits: {
-      connectTimeoutMs: deps.fetch.connectTimeoutMs,
-      headersTimeoutMs: deps.fetch.headersTimeoutMs,
-      totalTimeoutMs: deps.fetch.totalTimeoutMs,
-      maxBodyBytes: deps.fetch.maxBodyBytes,
-      maxRedirects: deps.fetch.maxRedirects,
-    },
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  });
+  const result: FetchResult = await fetchFeed(
+    requestForFeed(feed.url, feed, deps.fetch, {
+      ...(!urlChanged && previous.etag ? { etag: previous.etag } : {}),
+      ...(!urlChanged && previous.lastModified ? { lastModified: previous.lastModified } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    }),
+  );
 
   let outcome: Omit<RefreshOutcome, 'state'>;
   const state: FeedState = {
@@ -80,6 +76,8 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     redirects: result.redirects.filter((r) => r.permanent),
   };
   let ttlMinutes: number | null = null;
+  /** Articles added or changed by this refresh, whose pages full text fetches. */
+  let forFullText: Article[] = [];
 
   if (result.kind === 'modified') {
     try {
@@ -109,6 +107,8 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         const added = new Set(written.added.map((a) => a.id));
         deps.onCandidates(feed.id, new Map([...doc.candidatesByArticle].filter(([id]) => added.has(id))));
       }
+      const changed = new Set([...written.added, ...written.updated].map((a) => a.id));
+      forFullText = doc.articles.filter((a) => changed.has(a.id));
       deps.metrics?.articlesIngested.inc({ feed: feed.id, kind: 'added' }, written.added.length);
       deps.metrics?.articlesIngested.inc({ feed: feed.id, kind: 'updated' }, written.updated.length);
       outcome = { feedId: feed.id, status: 'ok', added: written.added.length, updated: written.updated.length, unchanged: written.unchanged + doc.unchanged };
@@ -124,6 +124,9 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   } else {
     outcome = failedOutcome(feed.id, result.error);
   }
+
+  // Also resumes the pages a restart left pending, whatever this fetch brought.
+  if (deps.fullText && feed.fullText) deps.fullText.enqueue(feed, forFullText, previous.fullText);
 
   const finished = now();
   state.lastStatus = result.status;
@@ -146,7 +149,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     random: (deps.random ?? Math.random)(),
   }).at.toISOString();
 
-  await safePutState(deps, state);
+  await (deps.fullText ? deps.fullText.saveState(state) : safePutState(deps, state));
   deps.metrics?.feedFetches.inc({ feed: feed.id, outcome: result.kind === 'failed' ? 'failed' : outcome.status });
   deps.metrics?.fetchSeconds.observe({ feed: feed.id }, (finished.getTime() - started.getTime()) / 1000);
   const log = { feed: feed.id, status: outcome.status, http: result.status, added: outcome.added, updated: outcome.updated, next: state.nextFetchAt };
@@ -181,10 +184,11 @@ async function safePutState(deps: RefreshDeps, state: FeedState): Promise<void> 
  * processDocument wants: a first pass over the document (decode, parse, clean — no tagging, as
  * every item reads as unchanged) collects the ids, then ONE query fetches their hashes, so
  * unchanged items are not tagged again and processDocument stays free of I/O.
+ * A stored full text (fullText) came from the same feed version when its feed part matches.
  */
 async function knownHashes(input: Parameters<typeof processDocument>[0], store: ArticleStoreApi): Promise<IsUnchanged> {
   const ids: string[] = [];
   await processDocument({ ...input, isUnchanged: (id) => (ids.push(id), true) });
   const hashes = ids.length > 0 ? await store.getContentHashes(ids) : new Map<string, string>();
-  return (id, hash) => hashes.get(id) === hash;
+  return (id, hash) => sameFeedVersion(hashes.get(id), hash);
 }

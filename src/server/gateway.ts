@@ -14,6 +14,8 @@ import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagge
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
 import { FirstRoundReport, roundOutcome } from '../pipeline/first-round-report.ts';
+import { FullTextWorker } from '../pipeline/full-text-worker.ts';
+import type { Candidate } from '../normalize/gazetteer/tagger.types.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
@@ -78,6 +80,16 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const coordination = await openCoordination(config.storeUrl, logger, notifier ? { notifier, store } : undefined);
 
   let feeds: FeedsSettings = config.feeds;
+  const limiter = new HostLimiter({
+    concurrency: feeds.fetch.concurrency,
+    perHostConcurrency: feeds.fetch.perHostConcurrency,
+    perHostSpacingMs: feeds.fetch.perHostSpacingMs,
+  });
+  const onCandidates = (_feedId: string, found: ReadonlyMap<string, readonly Candidate[]>): void => {
+    for (const [articleId, list] of found) candidates.record(articleId, list);
+  };
+  // Article pages (fullText) share the feeds' limiter: one site, one per-host limit.
+  const fullText = new FullTextWorker({ store, tagger, fetch: feeds.fetch, limiter, logger, onCandidates });
   // One line when nothing at all is reachable after the first round (offline first run).
   const firstRound = new FirstRoundReport(
     feeds.feeds.filter((f) => f.enabled).map((f) => f.id),
@@ -91,15 +103,10 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       fetch: feeds.fetch,
       logger,
       metrics,
-      onCandidates: (_feedId, found) => {
-        for (const [articleId, list] of found) candidates.record(articleId, list);
-      },
+      onCandidates,
+      fullText,
     },
-    limiter: new HostLimiter({
-      concurrency: feeds.fetch.concurrency,
-      perHostConcurrency: feeds.fetch.perHostConcurrency,
-      perHostSpacingMs: feeds.fetch.perHostSpacingMs,
-    }),
+    limiter,
     lock: coordination.lock,
     logger,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : {}),
@@ -258,6 +265,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         });
         await subscriptions.close();
         await scheduler.stop();
+        await fullText.stop();
         await httpClosed;
         await apollo.stop();
         stopGeneration();

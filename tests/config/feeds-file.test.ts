@@ -76,3 +76,43 @@ describe('parseFeedsFile: every problem names the file, the JSON path, what is w
     expect(message).toContain('4 problems'); // feeds[1] also repeats feeds[0]'s id
   });
 });
+
+describe('parseFeedsFile: fullText', () => {
+  it('true is automatic extraction, an object a rule, false or absent is off; defaults apply', () => {
+    const s = parseFeedsFile(
+      file(
+        [
+          feed({ id: 'a', fullText: true }),
+          feed({ id: 'b', fullText: { selector: 'article .body', remove: ['.share', '.related', '.share'] } }),
+          feed({ id: 'c', fullText: false }),
+          feed({ id: 'd' }),
+        ],
+        { defaults: { fullText: true } },
+      ),
+      FILE,
+    );
+    const [a, b, c, d] = s.feeds;
+    expect(a!.fullText).toEqual({ remove: [] });
+    expect(b!.fullText).toEqual({ selector: 'article .body', remove: ['.share', '.related'] });
+    expect(c!.fullText).toBeUndefined();
+    expect(d!.fullText).toEqual({ remove: [] });
+    expect(parseFeedsFile(file([feed()]), FILE).feeds[0]!.fullText).toBeUndefined();
+  });
+
+  const cases: [string, unknown, string[]][] = [
+    ['a string', 'yes', ['$.feeds[0].fullText', 'must be boolean,object', 'got "yes"']],
+    ['an unknown key', { selecter: 'article' }, ['$.feeds[0].fullText.selecter', 'unknown key "selecter"', 'did you mean "selector"']],
+    ['an empty selector', { selector: '' }, ['$.feeds[0].fullText.selector', 'must NOT have fewer than 1 characters', 'example: "selector": "article .body"']],
+    ['an invalid selector', { selector: 'div[' }, ['$.feeds[0].fullText.selector', '"div[" is not a valid CSS selector', 'example: "selector": "article .body"']],
+    ['an invalid remove selector', { remove: ['.share', '.related,'] }, ['$.feeds[0].fullText.remove[1]', '".related," is not a valid CSS selector']],
+    ['remove not a list', { remove: '.share' }, ['$.feeds[0].fullText.remove', 'must be array']],
+  ];
+  it.each(cases)('rejects %s with the path and a fix', (_name, value, expected) => {
+    const message = problemsOf(file([feed({ fullText: value })]));
+    for (const part of expected) expect(message).toContain(part);
+  });
+
+  it('checks defaults.fullText too', () => {
+    expect(problemsOf(file([feed()], { defaults: { fullText: { selector: '>>' } } }))).toContain('$.defaults.fullText.selector');
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `newsgate feeds check|add|import|export`: the operator's tools for feeds.json. `check` prints
+ * `newsgate feeds check|add|import|export|refetch-text`: the operator's tools for feeds.json. `check` prints
  * the same messages start-up would; `add` fetches the feed once and shows what it would ingest
  * before writing the entry; `import`/`export` speak OPML.
  */
@@ -16,11 +16,13 @@ import { EXIT, type CliIo } from '../cli-io.ts';
 import { findFeedLinks } from '../../ingest/discover/feed-links.ts';
 import { loadDocument } from '../load-document.ts';
 import { loadTagger, processLoaded } from '../preview-feed.ts';
+import { runRefetchText } from './refetch-text.ts';
 
 export const FEEDS_USAGE = `usage: newsgate feeds check
        newsgate feeds add <url> [--id ID] [--title T] [--tags a,b] [--regions IQ,SY] [--language xx] [--interval MIN] [--dry-run]
        newsgate feeds import <file.opml> [--dry-run]
        newsgate feeds export [--out file.opml]
+       newsgate feeds refetch-text <id>
   (FEEDS_FILE names the file, default ./feeds.json)`;
 
 const list = (v: string | undefined): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
@@ -45,6 +47,8 @@ export async function runFeeds(argv: readonly string[], io: CliIo): Promise<numb
         return importOpml(file, rest, io);
       case 'export':
         return exportOpml(file, rest, io);
+      case 'refetch-text':
+        return await runRefetchText(file, rest, io);
       default:
         io.stderr(`${FEEDS_USAGE}\n`);
         return EXIT.USAGE;

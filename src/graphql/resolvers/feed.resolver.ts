@@ -3,7 +3,7 @@
  * feed per request), and the `refreshFeed` mutation, which needs the admin token.
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FeedErrorRecord, FeedState, FeedStatus, RedirectRecord } from '../../model/feed.ts';
+import { fullTextWarning, type FeedErrorRecord, type FeedState, type FeedStatus, type RedirectRecord } from '../../model/feed.ts';
 import { requireAdmin } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
@@ -11,7 +11,7 @@ import { feedStatus } from '../feed-status.ts';
 import { suggestIds } from '../suggest.ts';
 import { DateTimeScalar } from '../types/date-time.scalar.ts';
 import { FeedStatusEnum } from '../types/enums.ts';
-import { Feed, FeedError, FeedRedirect, type FeedRoot } from '../types/feed.type.ts';
+import { Feed, FeedError, FeedRedirect, FullTextStatus, type FeedRoot } from '../types/feed.type.ts';
 import { RefreshResult } from '../types/refresh-result.type.ts';
 import { feedRoot } from './article.resolver.ts';
 
@@ -140,9 +140,24 @@ export class FeedResolver {
     return (await this.state(root, ctx))?.redirects ?? [];
   }
 
-  @FieldResolver(() => [String], { description: 'What the last parse recovered from (ill-formed XML, bad dates, …).' })
+  @FieldResolver(() => [String], { description: 'What the last parse recovered from (ill-formed XML, bad dates, …), and which articles kept the feed\'s text instead of their page\'s and why.' })
   async warnings(@Root() root: FeedRoot, @Ctx() ctx: Context): Promise<readonly string[]> {
-    return (await this.state(root, ctx))?.warnings ?? [];
+    const state = await this.state(root, ctx);
+    const fullText = fullTextWarning(state?.fullText);
+    return [...(state?.warnings ?? []), ...(fullText ? [fullText] : [])];
+  }
+
+  @FieldResolver(() => FullTextStatus, { description: 'Full text (feeds.json `fullText`): pages fetched, articles that kept the feed\'s text, the last reason.' })
+  async fullText(@Root() root: FeedRoot, @Ctx() ctx: Context): Promise<FullTextStatus> {
+    const counters = (await this.state(root, ctx))?.fullText;
+    return {
+      enabled: root.config?.fullText !== undefined,
+      selector: root.config?.fullText?.selector ?? null,
+      fetched: counters?.fetched ?? 0,
+      failed: counters?.failed ?? 0,
+      pending: counters?.pending?.length ?? 0,
+      lastError: counters?.lastError ?? null,
+    };
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'rss2.0, atom1.0, json1.1, …' })

@@ -40,6 +40,27 @@ export class FeedRedirect {
   permanent!: boolean;
 }
 
+@ObjectType({ description: 'How fetching the full text of a feed\'s articles goes (feeds.json `fullText`).' })
+export class FullTextStatus {
+  @Field(() => Boolean, { description: 'Whether feeds.json turns full text on for this feed now.' })
+  enabled!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The CSS selector of the article body; null for automatic extraction (Readability).' })
+  selector!: string | null;
+
+  @Field(() => Int, { description: 'Pages whose article text replaced the feed\'s.' })
+  fetched!: number;
+
+  @Field(() => Int, { description: 'Articles that kept the feed\'s text: the page failed, was a consent wall, an "enable JavaScript" page, a paywall, or much shorter than the feed\'s text (see `warnings`).' })
+  failed!: number;
+
+  @Field(() => Int, { description: 'Pages queued and not fetched yet.' })
+  pending!: number;
+
+  @Field(() => FeedError, { nullable: true, description: 'Why the last article kept the feed\'s text.' })
+  lastError!: FeedError | null;
+}
+
 @ObjectType({ description: 'A feed newsgate polls, with its health.' })
 export class Feed {
   @Field(() => ID)

@@ -25,10 +25,24 @@ export interface DecodedFeed {
   readonly warnings: string[];
 }
 
+/**
+ * Where the document itself names its charset: the XML declaration for feeds, `<meta charset>`
+ * for web pages (src/ingest/decode/html-meta-charset.ts). `name` is how warnings call it.
+ */
+export interface InDocumentLabel {
+  readonly name: string;
+  readonly read: (bytes: Uint8Array) => string | undefined;
+}
+
+/** The XML declaration: feeds' own charset label. */
+export const XML_DECLARATION: InDocumentLabel = { name: 'XML declaration', read: xmlDeclarationEncoding };
+
 /** Options of {@link decodeFeed}. */
 export interface DecodeOptions {
   /** Cap on bytes inflated from gzip data served without Content-Encoding. Default 10 MiB. */
   readonly maxInflatedBytes?: number;
+  /** The in-document label read after the HTTP charset; default {@link XML_DECLARATION}. */
+  readonly declaration?: InDocumentLabel;
 }
 
 const DEFAULT_MAX_INFLATED = 10 * 1024 * 1024;
@@ -64,12 +78,19 @@ export function decodeFeed(input: Uint8Array, contentType?: string, options: Dec
   }
 
   const wide = sniffWideLayout(bytes);
-  const choice = chooseFromLabels(bytes, httpLabel, wide, warnings) ?? { encoding: 'utf-8', source: 'default' as const };
-  return finish(bytes, verifyAgainstBytes(bytes, choice, httpLabel, warnings), warnings);
+  const declaration = options.declaration ?? XML_DECLARATION;
+  const choice = chooseFromLabels(bytes, httpLabel, wide, declaration, warnings) ?? { encoding: 'utf-8', source: 'default' as const };
+  return finish(bytes, verifyAgainstBytes(bytes, choice, httpLabel, declaration, warnings), warnings);
 }
 
-/** The HTTP charset, else the XML declaration, else the UTF-16/32 layout; undefined = default. */
-function chooseFromLabels(bytes: Uint8Array, httpLabel: string | undefined, wide: string | undefined, warnings: string[]): Choice | undefined {
+/** The HTTP charset, else the UTF-16/32 layout, else the in-document label; undefined = default. */
+function chooseFromLabels(
+  bytes: Uint8Array,
+  httpLabel: string | undefined,
+  wide: string | undefined,
+  declaration: InDocumentLabel,
+  warnings: string[],
+): Choice | undefined {
   if (httpLabel !== undefined) {
     const http = resolveCharset(httpLabel);
     if (!http) {
@@ -85,15 +106,15 @@ function chooseFromLabels(bytes: Uint8Array, httpLabel: string | undefined, wide
   }
   if (wide) return { encoding: wide, source: 'sniff' };
 
-  const declLabel = xmlDeclarationEncoding(bytes);
+  const declLabel = declaration.read(bytes);
   if (declLabel === undefined) return undefined;
   const decl = resolveCharset(declLabel);
   if (!decl) {
-    warnings.push(`The XML declaration names an unknown encoding "${declLabel}"; ignored it.`);
+    warnings.push(`The ${declaration.name} names an unknown encoding "${declLabel}"; ignored it.`);
     return undefined;
   }
   if (isWideUnicode(decl.encoding)) {
-    warnings.push(`The XML declaration says "${declLabel}" but the bytes are not UTF-16/UTF-32 (the file was probably re-encoded without updating it); ignored it.`);
+    warnings.push(`The ${declaration.name} says "${declLabel}" but the bytes are not UTF-16/UTF-32 (the file was probably re-encoded without updating it); ignored it.`);
     return undefined;
   }
   return { encoding: decl.encoding, source: 'xml' };
@@ -105,9 +126,9 @@ function chooseFromLabels(bytes: Uint8Array, httpLabel: string | undefined, wide
  * entirely valid UTF-8 with non-ASCII characters is decoded as UTF-8 (the publisher's tool wrote
  * UTF-8 and kept a stale label).
  */
-function verifyAgainstBytes(bytes: Uint8Array, choice: Choice, httpLabel: string | undefined, warnings: string[]): Choice {
+function verifyAgainstBytes(bytes: Uint8Array, choice: Choice, httpLabel: string | undefined, declaration: InDocumentLabel, warnings: string[]): Choice {
   if (isWideUnicode(choice.encoding)) return choice;
-  const said = describe(choice, httpLabel, bytes);
+  const said = describe(choice, httpLabel, bytes, declaration);
   if (isUtf8(choice.encoding)) {
     const scan = scanUtf8(bytes);
     if (scan.invalid === 0) return choice;
@@ -115,7 +136,7 @@ function verifyAgainstBytes(bytes: Uint8Array, choice: Choice, httpLabel: string
       warnings.push(`${scan.invalid} byte(s) are not valid UTF-8 in a UTF-8 document (${said}); replaced them with U+FFFD.`);
       return choice;
     }
-    const fallback = legacyFallback(bytes, choice);
+    const fallback = legacyFallback(bytes, choice, declaration);
     warnings.push(`The document is not valid UTF-8 (${said}); decoded it as ${fallback}. Ask the publisher to declare the right charset.`);
     return { encoding: fallback, source: 'sniff' };
   }
@@ -129,22 +150,22 @@ function verifyAgainstBytes(bytes: Uint8Array, choice: Choice, httpLabel: string
   return choice;
 }
 
-/** For invalid UTF-8: the XML declaration's legacy charset when the HTTP header said UTF-8, else windows-1252. */
-function legacyFallback(bytes: Uint8Array, choice: Choice): string {
+/** For invalid UTF-8: the in-document legacy charset when the HTTP header said UTF-8, else windows-1252. */
+function legacyFallback(bytes: Uint8Array, choice: Choice, declaration: InDocumentLabel): string {
   if (choice.source === 'http') {
-    const declLabel = xmlDeclarationEncoding(bytes);
+    const declLabel = declaration.read(bytes);
     const decl = declLabel === undefined ? undefined : resolveCharset(declLabel);
     if (decl && !isUtf8(decl.encoding) && !isWideUnicode(decl.encoding)) return decl.encoding;
   }
   return 'windows-1252';
 }
 
-function describe(choice: Choice, httpLabel: string | undefined, bytes: Uint8Array): string {
+function describe(choice: Choice, httpLabel: string | undefined, bytes: Uint8Array, declaration: InDocumentLabel): string {
   switch (choice.source) {
     case 'http':
       return `HTTP charset "${httpLabel ?? ''}"`;
     case 'xml':
-      return `XML declaration encoding "${xmlDeclarationEncoding(bytes) ?? ''}"`;
+      return `${declaration.name} encoding "${declaration.read(bytes) ?? ''}"`;
     case 'default':
       return 'no charset declared';
     default:

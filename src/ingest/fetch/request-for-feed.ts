@@ -1,0 +1,32 @@
+/**
+ * The fetch request of a feed's URLs, the feed document and (full text) its pages alike: the
+ * configured limits, the configured User-Agent, then the feed's own headers over it. Stated
+ * once so that a page is fetched with exactly the politeness and limits of its feed.
+ */
+import type { FetchSettings } from '../../config/config.types.ts';
+import type { FeedConfig } from '../../model/feed.ts';
+import type { FetchRequest } from './fetch.types.ts';
+
+/** A request for `url` on behalf of `feed`; `extra` (Accept, validators) goes under the feed's headers. */
+export function requestForFeed(
+  url: string,
+  feed: Pick<FeedConfig, 'headers' | 'allowFile'>,
+  settings: FetchSettings,
+  extra: { headers?: Readonly<Record<string, string>>; etag?: string; lastModified?: string; signal?: AbortSignal } = {},
+): FetchRequest {
+  return {
+    url,
+    ...(extra.etag ? { etag: extra.etag } : {}),
+    ...(extra.lastModified ? { lastModified: extra.lastModified } : {}),
+    headers: { ...(settings.userAgent ? { 'User-Agent': settings.userAgent } : {}), ...extra.headers, ...feed.headers },
+    allowFile: feed.allowFile,
+    limits: {
+      connectTimeoutMs: settings.connectTimeoutMs,
+      headersTimeoutMs: settings.headersTimeoutMs,
+      totalTimeoutMs: settings.totalTimeoutMs,
+      maxBodyBytes: settings.maxBodyBytes,
+      maxRedirects: settings.maxRedirects,
+    },
+    ...(extra.signal ? { signal: extra.signal } : {}),
+  };
+}
