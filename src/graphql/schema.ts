@@ -133,6 +133,9 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
   return new ApolloServer<Context>({
     schema: buildGatewaySchema(),
     introspection: true,
+    // The process owns SIGTERM/SIGINT (src/server/shutdown-on-signals.ts); Apollo's handler would
+    // re-raise the signal after stopping itself, cutting the gateway's own drain short.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit()],
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),

@@ -28,6 +28,8 @@ import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** How long requests under way may take to finish on shutdown (inside docker stop's 10 s). */
+const DRAIN_GRACE_MS = 5_000;
 /** How often the SQLite response cache is emptied of entries no key can reach any more. */
 const CACHE_SWEEP_MS = 10 * 60 * 1000;
 
@@ -229,6 +231,9 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        // Requests under way get DRAIN_GRACE_MS to finish; keep-alive sockets still open then are cut.
+        const drainCut = setTimeout(() => server.closeAllConnections(), DRAIN_GRACE_MS);
+        void httpClosed.then(() => clearTimeout(drainCut));
         await subscriptions.close();
         await scheduler.stop();
         await httpClosed;
