@@ -23,6 +23,7 @@ import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 import { buildHealthReport } from './health.ts';
+import { createProbeHandler } from './probes.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
 import { VERSION } from './version.ts';
 
@@ -149,6 +150,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   await apollo.start();
   const graphqlHandler = createGraphqlHttpHandler(apollo, services);
 
+  let serving = false;
+  const probes = createProbeHandler({ ping: () => store.ping(), started: () => serving });
   const server = http.createServer((req, res) => {
     void route(req, res).catch((err: unknown) => {
       logger.error({ err: String(err), url: req.url }, 'request failed');
@@ -157,6 +160,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     });
   });
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (await probes(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await store.ping().catch(() => false);
@@ -182,7 +186,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     }
     if (await graphqlHandler(req, res)) return;
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health, metrics at /metrics` }));
+    res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health (probes /healthz, /readyz), metrics at /metrics` }));
   }
 
   const subscriptions = attachSubscriptions(server, await buildGatewaySchema(), services, logger);
@@ -212,6 +216,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   pruneTimer.unref();
   if (config.poll) await scheduler.start();
   else logger.info('POLL=false: serving stored articles without fetching');
+  serving = true;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -223,6 +228,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     stop() {
       stopping ??= (async () => {
         logger.info('shutting down: stopping polling and finishing writes');
+        serving = false;
         watcher?.close();
         clearInterval(pruneTimer);
         if (cacheSweep) clearInterval(cacheSweep);

@@ -12,13 +12,9 @@ import { readFeedsFile } from '../../config/feeds-file.ts';
 import { parseOpml, slugForFeed, toOpml } from '../../config/opml.ts';
 import { asNewsgateError, NewsgateError } from '../../model/errors.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
+import { FEEDS_USAGE } from '../usage.ts';
 import { loadTagger, previewFeed } from '../preview-feed.ts';
 
-export const FEEDS_USAGE = `usage: newsgate feeds check
-       newsgate feeds add <url> [--id ID] [--title T] [--tags a,b] [--regions IQ,SY] [--language xx] [--interval MIN] [--dry-run]
-       newsgate feeds import <file.opml> [--dry-run]
-       newsgate feeds export [--out file.opml]
-  (FEEDS_FILE names the file, default ./feeds.json)`;
 
 const list = (v: string | undefined): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 

@@ -9,11 +9,10 @@ import type { Article } from '../../model/article.ts';
 import { asNewsgateError, ErrorCode } from '../../model/errors.ts';
 import type { FeedConfig } from '../../model/feed.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
+import { PREVIEW_USAGE } from '../usage.ts';
 import { loadTagger, previewFeed } from '../preview-feed.ts';
 import { type PreviewDocument, toPreviewArticle } from '../preview-json.ts';
 
-export const PREVIEW_USAGE = `usage: newsgate preview <url|file> [--content-type "text/xml; charset=windows-1256"] [--json]
-                        [--id FEED_ID] [--language xx] [--regions IQ,SY] [--tags a,b] [--limit N]`;
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
