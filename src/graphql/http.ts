@@ -150,7 +150,11 @@ export function createGraphqlHttpHandler(
         httpGraphQLRequest,
         context: async () => createContext(services, req.headers.authorization),
       });
-      for (const [name, value] of response.headers) res.setHeader(name, value);
+      for (const [name, value] of response.headers) {
+        // Keep a Vary set before (CORS varies on Origin) alongside Apollo's own.
+        const before = name === 'vary' ? res.getHeader('vary') : undefined;
+        res.setHeader(name, before ? `${String(before)}, ${value}` : value);
+      }
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
         res.end(response.body.string);

@@ -24,6 +24,7 @@ import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 import { buildHealthReport } from './health.ts';
 import { createProbeHandler } from './probes.ts';
+import { createCors } from './cors.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
 import { VERSION } from './version.ts';
 
@@ -150,6 +151,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   await apollo.start();
   const graphqlHandler = createGraphqlHttpHandler(apollo, services);
 
+  const cors = createCors(config.corsOrigins ?? []);
   let serving = false;
   const probes = createProbeHandler({ ping: () => store.ping(), started: () => serving });
   const server = http.createServer((req, res) => {
@@ -160,6 +162,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     });
   });
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (cors(req, res)) return;
     if (await probes(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
