@@ -10,7 +10,7 @@ export type CorsOrigins = '*' | readonly string[];
 
 /** Limits every GraphQL operation is checked against before it runs. */
 export interface QueryLimits {
-  /** Nesting depth, introspection fields included. */
+  /** Nesting depth of fields, introspection included (the standard introspection query is 15). */
   readonly maxDepth: number;
   /** Aliased fields in one operation. */
   readonly maxAliases: number;
@@ -35,7 +35,7 @@ export interface ProductionSettings {
 /** Defaults, as the README documents them. */
 export const PRODUCTION_DEFAULTS = Object.freeze({
   CORS_ORIGINS: '',
-  QUERY_MAX_DEPTH: 15,
+  QUERY_MAX_DEPTH: 16,
   QUERY_MAX_ALIASES: 30,
   QUERY_MAX_TOKENS: 5000,
   QUERY_MAX_DIRECTIVES: 50,

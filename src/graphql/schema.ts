@@ -15,8 +15,9 @@ import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import { createContext, type Context, type GatewayServices } from './context.ts';
 import { cacheControlDirective, DEFAULT_MAX_AGE } from './cache-hints.ts';
-import { depthLimit } from './depth-limit.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
+import { useQueryLimits } from './use-query-limits.ts';
+import type { QueryLimits } from '../config/production-env.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
 import { ArticleResolver } from './resolvers/article.resolver.ts';
 import { CandidateResolver } from './resolvers/candidate.resolver.ts';
@@ -90,6 +91,8 @@ export interface GatewayOptions {
    * cached answer outlives the articles it was computed from.
    */
   readonly responseCache?: { readonly cache: KeyValueCache<string>; generation(): string };
+  /** Depth, alias, token, directive and cost limits (default: the documented QUERY_MAX_* defaults). */
+  readonly queryLimits?: QueryLimits;
 }
 
 /**
@@ -130,13 +133,17 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
     logger.info({}, 'no ADMIN_TOKEN: refreshFeed and other mutations are refused');
   }
   if (services.candidates === undefined) logger.info({}, 'no discovery service: `candidates` answers an empty list');
+  const limits = useQueryLimits(options.queryLimits);
   return new ApolloServer<Context>({
     schema: buildGatewaySchema(),
     introspection: true,
     // The process owns SIGTERM/SIGINT (src/server/shutdown-on-signals.ts); Apollo's handler would
     // re-raise the signal after stopping itself, cutting the gateway's own drain short.
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit()],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    // Batches are capped at QUERY_MAX_BATCH operations by the HTTP handler; each is priced alone.
+    allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),
     logger: apolloLogger(logger),
@@ -144,6 +151,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? DEFAULT_MAX_AGE }),
       NO_CACHE_FOR_MUTATIONS,
+      limits.plugin,
       ...(options.responseCache
         ? [
             responseCachePlugin({

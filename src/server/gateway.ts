@@ -146,10 +146,11 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   cacheSweep?.unref();
   const apollo = createApolloServer(services, {
     logger,
+    ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
     ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
   });
   await apollo.start();
-  const graphqlHandler = createGraphqlHttpHandler(apollo, services);
+  const graphqlHandler = createGraphqlHttpHandler(apollo, services, config.queryLimits ? { maxBatch: config.queryLimits.maxBatch } : {});
 
   const cors = createCors(config.corsOrigins ?? []);
   let serving = false;

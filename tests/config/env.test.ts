@@ -18,7 +18,7 @@ describe('readEnv', () => {
   it.each([
     [{ PORT: 'eighty' }, ['PORT', 'port number', 'PORT=4000']],
     [{ QUERY_MAX_COST: 'lots' }, ['QUERY_MAX_COST', 'whole number', 'QUERY_MAX_COST=25000']],
-    [{ QUERY_MAX_DEPTH: '0' }, ['QUERY_MAX_DEPTH', 'at least 1', 'QUERY_MAX_DEPTH=15']],
+    [{ QUERY_MAX_DEPTH: '0' }, ['QUERY_MAX_DEPTH', 'at least 1', 'QUERY_MAX_DEPTH=16']],
     [{ LOG_LEVEL: 'loud' }, ['LOG_LEVEL', 'one of fatal', '"loud"']],
     [{ STORE_URL: 'postgres://x' }, ['STORE_URL', 'sqlite://', 'example: STORE_URL=sqlite://data/newsgate.sqlite']],
     [{ POLL: 'maybe' }, ['POLL', 'true or false']],
