@@ -17,6 +17,8 @@ import { createContext, type Context, type GatewayServices } from './context.ts'
 import { cacheControlDirective, DEFAULT_MAX_AGE } from './cache-hints.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
 import { useQueryLimits } from './use-query-limits.ts';
+import { useOperationMetrics } from './use-operation-metrics.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { QueryLimits } from '../config/production-env.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
 import { ArticleResolver } from './resolvers/article.resolver.ts';
@@ -91,6 +93,8 @@ export interface GatewayOptions {
    * cached answer outlives the articles it was computed from.
    */
   readonly responseCache?: { readonly cache: KeyValueCache<string>; generation(): string };
+  /** Where operations are counted and timed (none: not measured). */
+  readonly metrics?: Pick<Metrics, 'graphqlOperations' | 'graphqlSeconds'>;
   /** Depth, alias, token, directive and cost limits (default: the documented QUERY_MAX_* defaults). */
   readonly queryLimits?: QueryLimits;
 }
@@ -152,6 +156,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
       ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? DEFAULT_MAX_AGE }),
       NO_CACHE_FOR_MUTATIONS,
       limits.plugin,
+      ...(options.metrics ? [useOperationMetrics(options.metrics)] : []),
       ...(options.responseCache
         ? [
             responseCachePlugin({

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config, FeedsSettings } from '../config/config.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createMetrics, type Metrics } from '../observability/metrics.ts';
+import { withRequestContext } from '../observability/request-context.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
@@ -146,6 +147,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   cacheSweep?.unref();
   const apollo = createApolloServer(services, {
     logger,
+    metrics,
     ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
     ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
   });
@@ -155,13 +157,13 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const cors = createCors(config.corsOrigins ?? []);
   let serving = false;
   const probes = createProbeHandler({ ping: () => store.ping(), started: () => serving });
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(withRequestContext({ logger, metrics }, (req, res) => {
     void route(req, res).catch((err: unknown) => {
       logger.error({ err: String(err), url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'internal error' }));
     });
-  });
+  }));
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (cors(req, res)) return;
     if (await probes(req, res)) return;
