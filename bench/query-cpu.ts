@@ -70,6 +70,17 @@ for (const [name, options] of variants) {
   await measure(name, (i) => executeOperation(apollo, services, { query: FILTERED_QUERY, variables: variables(i) }));
   await apollo.stop();
 }
+const { ApolloServer } = await import('@apollo/server');
+const { ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
+for (const [name, plugins] of [
+  ['bare Apollo (default cache-control plugin)', []],
+  ['bare Apollo, cache-control plugin disabled', [ApolloServerPluginCacheControlDisabled()]],
+] as const) {
+  const apollo = new ApolloServer({ schema, plugins: [...plugins] });
+  await apollo.start();
+  await measure(name, (i) => apollo.executeOperation({ query: FILTERED_QUERY, variables: variables(i) }, { contextValue: createContext(services) }));
+  await apollo.stop();
+}
 await measure('{ __typename } through Apollo', async () => {
   const apollo = trivialApollo ??= (await (async () => { const a = createApolloServer(services, { logger: silentLogger }); await a.start(); return a; })());
   return executeOperation(apollo, services, { query: '{ __typename }' });

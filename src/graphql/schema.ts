@@ -5,7 +5,6 @@
  */
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -18,6 +17,7 @@ import { cacheControlDirective, DEFAULT_MAX_AGE } from './cache-hints.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
 import { useQueryLimits } from './use-query-limits.ts';
 import { useOperationMetrics } from './use-operation-metrics.ts';
+import { useStaticCacheHints } from './use-static-cache-hints.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { QueryLimits } from '../config/production-env.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
@@ -153,7 +153,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
     logger: apolloLogger(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? DEFAULT_MAX_AGE }),
+      ...useStaticCacheHints(options.defaultMaxAge ?? DEFAULT_MAX_AGE),
       NO_CACHE_FOR_MUTATIONS,
       limits.plugin,
       ...(options.metrics ? [useOperationMetrics(options.metrics)] : []),
