@@ -1,33 +1,33 @@
 /**
- * The `newsgate` command: dispatches to one module per command.
+ * The `newsgate` command: dispatches to one module per command. Commands are imported only when
+ * they run, so `newsgate --help` loads nothing but this file and the usage texts.
  */
-import 'reflect-metadata';
 import { EXIT, type CliIo } from './cli-io.ts';
-import { DEMO_USAGE, runDemo } from './commands/demo.ts';
-import { FEEDS_USAGE, runFeeds } from './commands/feeds.ts';
-import { PREVIEW_USAGE, runPreview } from './commands/preview.ts';
-import { STORE_USAGE, runStore } from './commands/store/store-command.ts';
-
-const USAGE = `newsgate: a GraphQL gateway over news feeds
-
-usage: newsgate serve                      start the gateway (same as npm start)
-       ${DEMO_USAGE.replace('usage: ', '')}
-       ${PREVIEW_USAGE.replace('usage: ', '')}
-       ${FEEDS_USAGE.replace('usage: ', '')}
-       ${STORE_USAGE.replaceAll('usage: ', '')}`;
+import { CLI_USAGE } from './usage.ts';
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'preview':
+    case 'preview': {
+      await import('reflect-metadata');
+      const { runPreview } = await import('./commands/preview.ts');
       return runPreview(rest, io);
-    case 'feeds':
+    }
+    case 'feeds': {
+      await import('reflect-metadata');
+      const { runFeeds } = await import('./commands/feeds.ts');
       return runFeeds(rest, io);
-    case 'demo':
+    }
+    case 'demo': {
+      const { runDemo } = await import('./commands/demo.ts');
       return runDemo(rest, io);
-    case 'store':
+    }
+    case 'store': {
+      await import('reflect-metadata');
+      const { runStore } = await import('./commands/store/store-command.ts');
       return runStore(rest, io);
+    }
     case 'serve': {
       await import('../server/main.ts');
       return new Promise<number>(() => {});
@@ -36,10 +36,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'help':
     case '--help':
     case '-h':
-      io.stdout(`${USAGE}\n`);
+      io.stdout(`${CLI_USAGE}\n`);
       return command === undefined ? EXIT.USAGE : EXIT.OK;
     default:
-      io.stderr(`unknown command "${command}"\n${USAGE}\n`);
+      io.stderr(`unknown command "${command}"\n${CLI_USAGE}\n`);
       return EXIT.USAGE;
   }
 }

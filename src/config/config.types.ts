@@ -3,6 +3,7 @@
  * `loadConfig` (src/config/load-config.ts): nothing else reads `process.env` or `feeds.json`.
  */
 import type { FeedConfig } from '../model/feed.ts';
+import type { ProductionSettings } from './production-env.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -38,8 +39,8 @@ export interface FeedsSettings {
   readonly dictionaries: readonly string[];
 }
 
-/** What the environment yields. */
-export interface EnvSettings {
+/** What the environment yields (CORS, query limits and tracing in {@link ProductionSettings}). */
+export interface EnvSettings extends ProductionSettings {
   readonly port: number;
   readonly host: string;
   readonly feedsFile: string;

@@ -6,6 +6,7 @@ import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { EnvSettings, LogLevel } from './config.types.ts';
 import type { ConfigProblem } from './feeds-file.ts';
 import { parseArticleStoreUrl, redactStoreUrl } from '../store/store-url.ts';
+import { readProductionEnv } from './production-env.ts';
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -54,6 +55,7 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
   if (!['on', 'off'].includes(responseCache)) {
     problems.push({ path: 'RESPONSE_CACHE', message: `must be on or off, got "${get('RESPONSE_CACHE')}".`, example: 'RESPONSE_CACHE=off' });
   }
+  const production = readProductionEnv(env, problems);
   if (problems.length > 0) {
     throw new NewsgateError(
       ErrorCode.CONFIG_INVALID,
@@ -73,6 +75,7 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     poll: ['true', '1', 'yes'].includes(poll),
     responseCache: responseCache === 'on',
     cacheUrl,
+    ...production,
     ...(adminToken ? { adminToken } : {}),
   });
 }

@@ -8,6 +8,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import { GraphQLError } from 'graphql';
+import { tokenLimitDetails } from './use-query-limits.ts';
 
 
 /** Codes a client may see and act on; any other NewsgateError is masked. */
@@ -16,6 +17,7 @@ const PUBLIC_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.NOT_FOUND,
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.STORE_UNAVAILABLE,
+  ErrorCode.QUERY_TOO_COMPLEX,
 ]);
 
 /** The code unexpected errors are reported with (Apollo's name, which clients know). */
@@ -58,6 +60,10 @@ export function createFormatError(logger: ErrorLogger) {
     if (ours !== undefined && PUBLIC_CODES.has(ours.code)) {
       const details = Object.keys(ours.details).length > 0 ? { details: ours.details } : {};
       return { ...base, extensions: { code: ours.code, ...details } };
+    }
+    const tokens = ours === undefined ? tokenLimitDetails(formatted.message) : undefined;
+    if (tokens !== undefined) {
+      return { ...base, message: `${formatted.message} At most ${tokens.max} tokens are allowed (QUERY_MAX_TOKENS): send a shorter query, with variables instead of inlined data.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, details: tokens } };
     }
     const code = formatted.extensions?.['code'];
     if (ours === undefined && typeof code === 'string' && code !== INTERNAL_SERVER_ERROR) {

@@ -9,12 +9,34 @@ import { assetBytes, PLAYGROUND_ASSETS } from './playground/assets.ts';
 import { playgroundHtml } from './playground/page.ts';
 import type { ApolloServer } from '@apollo/server';
 import { createContext, type Context, type GatewayServices } from './context.ts';
+import { DEFAULT_QUERY_LIMITS } from '../config/production-env.ts';
+
+/**
+ * Deepest JSON nesting accepted in a request body or in GET `variables`/`extensions`: far above
+ * any real filter (ArticleFilter is 3 deep), far below what would overflow graphql-js's
+ * recursive variable coercion (a 500 instead of a 400).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests objects/arrays deeper than `max` (iterative: no stack to overflow). */
+export function jsonDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export interface GraphQLHttpOptions {
   /** Where GraphQL is served (default `/graphql`); assets go below `<path>/assets/`. */
   readonly path?: string;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
+  /** Operations in one batched request (a JSON array body); default QUERY_MAX_BATCH's default. */
+  readonly maxBatch?: number;
   /** Where handler failures are logged (default: the console). */
   readonly onError?: (error: unknown) => void;
 }
@@ -55,6 +77,14 @@ function sendJsonError(res: ServerResponse, status: number, message: string, cod
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined; // Apollo answers malformed JSON with its own 400.
+  }
 }
 
 /** A browser navigating to the endpoint (not a client sending a query by GET). */
@@ -111,6 +141,7 @@ export function createGraphqlHttpHandler(
   const path = options.path ?? '/graphql';
   const assetPrefix = `${path}/assets/`;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBatch = options.maxBatch ?? DEFAULT_QUERY_LIMITS.maxBatch;
   const onError = options.onError ?? ((error: unknown) => console.error('graphql http handler failed', error));
 
   return async (req, res) => {
@@ -140,6 +171,15 @@ export function createGraphqlHttpHandler(
           body = text;
         }
       }
+      if (Array.isArray(body) && body.length > maxBatch) {
+        sendJsonError(res, 400, `The batch has ${body.length} operations; at most ${maxBatch} are allowed per request (QUERY_MAX_BATCH). Send the rest in another request.`, 'QUERY_TOO_COMPLEX');
+        return true;
+      }
+      const getJson = ['variables', 'extensions'].map((name) => url.searchParams.get(name));
+      if (jsonDeeperThan(body, MAX_JSON_DEPTH) || getJson.some((text) => text !== null && jsonDeeperThan(parseOrUndefined(text), MAX_JSON_DEPTH))) {
+        sendJsonError(res, 400, `The request nests JSON more than ${MAX_JSON_DEPTH} levels deep; no variable of this API needs that. Send flatter variables.`, 'BAD_REQUEST');
+        return true;
+      }
       const httpGraphQLRequest: HTTPGraphQLRequest = {
         method: (req.method ?? 'GET').toUpperCase(),
         headers: headerMap(req),
@@ -150,7 +190,11 @@ export function createGraphqlHttpHandler(
         httpGraphQLRequest,
         context: async () => createContext(services, req.headers.authorization),
       });
-      for (const [name, value] of response.headers) res.setHeader(name, value);
+      for (const [name, value] of response.headers) {
+        // Keep a Vary set before (CORS varies on Origin) alongside Apollo's own.
+        const before = name === 'vary' ? res.getHeader('vary') : undefined;
+        res.setHeader(name, before ? `${String(before)}, ${value}` : value);
+      }
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
         res.end(response.body.string);

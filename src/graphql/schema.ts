@@ -5,7 +5,6 @@
  */
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,8 +14,12 @@ import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import { createContext, type Context, type GatewayServices } from './context.ts';
 import { cacheControlDirective, DEFAULT_MAX_AGE } from './cache-hints.ts';
-import { depthLimit } from './depth-limit.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
+import { useQueryLimits } from './use-query-limits.ts';
+import { useOperationMetrics } from './use-operation-metrics.ts';
+import { useStaticCacheHints } from './use-static-cache-hints.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { QueryLimits } from '../config/production-env.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
 import { ArticleResolver } from './resolvers/article.resolver.ts';
 import {
@@ -113,6 +116,10 @@ export interface GatewayOptions {
    * cached answer outlives the articles it was computed from.
    */
   readonly responseCache?: { readonly cache: KeyValueCache<string>; generation(): string };
+  /** Where operations are counted and timed (none: not measured). */
+  readonly metrics?: Pick<Metrics, 'graphqlOperations' | 'graphqlSeconds'>;
+  /** Depth, alias, token, directive and cost limits (default: the documented QUERY_MAX_* defaults). */
+  readonly queryLimits?: QueryLimits;
 }
 
 /**
@@ -153,17 +160,26 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
     logger.info({}, 'no ADMIN_TOKEN: refreshFeed and other mutations are refused');
   }
   if (services.candidates === undefined) logger.info({}, 'no discovery service: `candidates` answers an empty list');
+  const limits = useQueryLimits(options.queryLimits);
   return new ApolloServer<Context>({
     schema: buildGatewaySchema(),
     introspection: true,
-    validationRules: [depthLimit()],
+    // The process owns SIGTERM/SIGINT (src/server/shutdown-on-signals.ts); Apollo's handler would
+    // re-raise the signal after stopping itself, cutting the gateway's own drain short.
+    stopOnTerminationSignals: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    // Batches are capped at QUERY_MAX_BATCH operations by the HTTP handler; each is priced alone.
+    allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(logger),
     logger: apolloLogger(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? DEFAULT_MAX_AGE }),
+      ...useStaticCacheHints(options.defaultMaxAge ?? DEFAULT_MAX_AGE),
       NO_CACHE_FOR_MUTATIONS,
+      limits.plugin,
+      ...(options.metrics ? [useOperationMetrics(options.metrics)] : []),
       ...(options.responseCache
         ? [
             responseCachePlugin({

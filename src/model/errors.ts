@@ -36,6 +36,8 @@ export enum ErrorCode {
   STORE_OLD_FORMAT = 'STORE_OLD_FORMAT',
   /** A GraphQL argument is invalid (bad cursor, date, id, filter). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** A GraphQL request over a limit (cost, depth, aliases, tokens, directives, batch size); refused before it runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A requested object does not exist. */
   NOT_FOUND = 'NOT_FOUND',
   /** A mutation needs ADMIN_TOKEN. */

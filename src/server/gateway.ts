@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config, FeedsSettings } from '../config/config.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import { createMetrics, type Metrics } from '../observability/metrics.ts';
+import { withRequestContext } from '../observability/request-context.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
@@ -27,12 +28,16 @@ import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 import { buildHealthReport } from './health.ts';
+import { createProbeHandler } from './probes.ts';
+import { createCors } from './cors.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
 import { assertFeedReferences } from '../config/check-references.ts';
 import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** How long requests under way may take to finish on shutdown (inside docker stop's 10 s). */
+const DRAIN_GRACE_MS = 5_000;
 /** How often a per-process response cache is emptied of entries no key can reach any more. */
 const CACHE_SWEEP_MS = 10 * 60 * 1000;
 
@@ -168,19 +173,26 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   cacheSweep?.unref();
   const apollo = createApolloServer(services, {
     logger,
+    metrics,
+    ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
     ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
   });
   await apollo.start();
-  const graphqlHandler = createGraphqlHttpHandler(apollo, services);
+  const graphqlHandler = createGraphqlHttpHandler(apollo, services, config.queryLimits ? { maxBatch: config.queryLimits.maxBatch } : {});
 
-  const server = http.createServer((req, res) => {
+  const cors = createCors(config.corsOrigins ?? []);
+  let serving = false;
+  const probes = createProbeHandler({ ping: () => store.ping(), started: () => serving });
+  const server = http.createServer(withRequestContext({ logger, metrics }, (req, res) => {
     void route(req, res).catch((err: unknown) => {
       logger.error({ err: String(err), url: req.url }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'internal error' }));
     });
-  });
+  }));
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (cors(req, res)) return;
+    if (await probes(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await store.ping().catch(() => false);
@@ -208,7 +220,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     }
     if (await graphqlHandler(req, res)) return;
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health, metrics at /metrics` }));
+    res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health (probes /healthz, /readyz), metrics at /metrics` }));
   }
 
   const subscriptions = attachSubscriptions(server, await buildGatewaySchema(), services, logger);
@@ -244,6 +256,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   pruneTimer.unref();
   if (config.poll) await scheduler.start();
   else logger.info('POLL=false: serving stored articles without fetching');
+  serving = true;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -255,6 +268,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     stop() {
       stopping ??= (async () => {
         logger.info('shutting down: stopping polling and finishing writes');
+        serving = false;
         watcher?.close();
         clearInterval(pruneTimer);
         if (cacheSweep) clearInterval(cacheSweep);
@@ -263,6 +277,9 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        // Requests under way get DRAIN_GRACE_MS to finish; keep-alive sockets still open then are cut.
+        const drainCut = setTimeout(() => server.closeAllConnections(), DRAIN_GRACE_MS);
+        void httpClosed.then(() => clearTimeout(drainCut));
         await subscriptions.close();
         await scheduler.stop();
         await fullText.stop();

@@ -1,12 +1,16 @@
 /**
- * GET /health: is this replica fit to serve? 200 when the store answers, 503 when it does not,
- * with a summary of the feeds so an operator sees failing ones at a glance.
+ * GET /health: the detailed view for people (the probes are /healthz and /readyz). 200 when
+ * the store answers, 503 when it does not, with a summary of the feeds so an operator sees
+ * failing ones at a glance. "degraded" (still 200: the stored articles are served) when every
+ * feed that has been fetched is failing — the gateway is up but nothing new comes in.
  */
 import type { FeedConfig, FeedState } from '../model/feed.ts';
 import { redactStoreUrl } from '../store/store-url.ts';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
+  /** Why the status is "degraded" (empty when "ok"). */
+  reasons: string[];
   store: { url: string; reachable: boolean };
   articles: number;
   feeds: { total: number; enabled: number; ok: number; failing: number; neverFetched: number };
@@ -36,8 +40,12 @@ export function buildHealthReport(input: {
     else if (state.consecutiveFailures > 0) failing++;
     else ok++;
   });
+  const reasons: string[] = [];
+  if (!input.reachable) reasons.push('the store does not answer');
+  if (failing > 0 && ok === 0) reasons.push(`every feed fetched is failing (${failing} of ${failing + neverFetched} enabled)`);
   return {
-    status: input.reachable ? 'ok' : 'degraded',
+    status: reasons.length === 0 ? 'ok' : 'degraded',
+    reasons,
     store: { url: redactStoreUrl(input.storeUrl), reachable: input.reachable },
     articles: input.articles,
     feeds: { total: input.feeds.length, enabled: input.feeds.filter((f) => f.enabled).length, ok, failing, neverFetched },

@@ -1,6 +1,6 @@
 /**
  * `npm start`: validates the config (a bad feeds.json stops here, with every problem listed),
- * starts the gateway, and shuts down gracefully on SIGTERM/SIGINT (exit 0).
+ * starts the gateway, and shuts down gracefully on SIGTERM/SIGINT (exit 0, see shutdown-on-signals.ts).
  */
 import './production-mode.ts';
 import 'reflect-metadata';
@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load-config.ts';
 import { NewsgateError } from '../model/errors.ts';
 import { createLogger } from '../observability/logger.ts';
 import { startGateway } from './gateway.ts';
+import { shutdownOnSignals } from './shutdown-on-signals.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -18,33 +19,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
-  let gateway;
+  const starting = startGateway(config, { logger });
+  // Installed before start-up finishes: a SIGTERM while dictionaries load waits for the start,
+  // then stops cleanly (exit 0) instead of killing the process mid-restore.
+  shutdownOnSignals({ logger, stop: async () => (await starting).stop() });
   try {
-    gateway = await startGateway(config, { logger });
+    await starting;
   } catch (err) {
     const message = err instanceof NewsgateError ? `${err.code}: ${err.message}` : (err as Error).stack ?? String(err);
     logger.fatal({ err: message }, 'start-up failed');
     process.stderr.write(`newsgate: cannot start.\n${message}\n`);
     process.exit(1);
   }
-  let signalled = false;
-  const shutdown = (signal: string) => {
-    if (signalled) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
-    signalled = true;
-    logger.info({ signal }, 'signal received');
-    gateway.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err: String(err) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 void main();

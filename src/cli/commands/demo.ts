@@ -9,8 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from '../cli-io.ts';
 import { writeDemoFeeds } from '../demo/render-demo-feeds.ts';
+import { DEMO_USAGE } from '../usage.ts';
 
-export const DEMO_USAGE = 'usage: newsgate demo [--port N]     serve the sample corpus (no network, in-memory store)';
 
 /**
  * Prepares the demo feeds and returns the environment `serve` should run with: FEEDS_FILE and

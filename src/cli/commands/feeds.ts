@@ -16,14 +16,8 @@ import { EXIT, type CliIo } from '../cli-io.ts';
 import { findFeedLinks } from '../../ingest/discover/feed-links.ts';
 import { loadDocument } from '../load-document.ts';
 import { loadTagger, processLoaded } from '../preview-feed.ts';
+import { FEEDS_USAGE } from '../usage.ts';
 import { runRefetchText } from './refetch-text.ts';
-
-export const FEEDS_USAGE = `usage: newsgate feeds check
-       newsgate feeds add <url> [--id ID] [--title T] [--tags a,b] [--regions IQ,SY] [--language xx] [--interval MIN] [--dry-run]
-       newsgate feeds import <file.opml> [--dry-run]
-       newsgate feeds export [--out file.opml]
-       newsgate feeds refetch-text <id>
-  (FEEDS_FILE names the file, default ./feeds.json)`;
 
 const list = (v: string | undefined): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 

@@ -14,10 +14,7 @@ import { previewFullText, type PreviewFullText } from '../preview-full-text.ts';
 import { EXIT, type CliIo } from '../cli-io.ts';
 import { configuredFeed, configuredFetch, loadTagger, previewFeed } from '../preview-feed.ts';
 import { type PreviewDocument, toPreviewArticle } from '../preview-json.ts';
-
-export const PREVIEW_USAGE = `usage: newsgate preview <url|file|feed-id> [--content-type "text/xml; charset=windows-1256"] [--json]
-                        [--id FEED_ID] [--language xx] [--regions IQ,SY] [--tags a,b] [--limit N]
-                        [--full-text [--selector "article .body"] [--remove .share --remove .related]]`;
+import { PREVIEW_USAGE } from '../usage.ts';
 
 /** Pages fetched by \`--full-text\` when no --limit is given: a preview, not a crawl. */
 export const FULL_TEXT_PREVIEW_LIMIT = 5;

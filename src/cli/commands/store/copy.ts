@@ -18,8 +18,8 @@ import { parseStoreUrl, redactStoreUrl } from '../../../store/store-url.ts';
 import { EXIT, type CliIo } from '../../cli-io.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { absoluteSqlite, failure, n, openStoreFor } from './store-target.ts';
+import { COPY_USAGE } from '../../usage.ts';
 
-export const COPY_USAGE = 'usage: newsgate store copy FROM_URL TO_URL [--batch N]';
 
 /** What a copy reads from, whatever kind of store it is. */
 interface CopySource {

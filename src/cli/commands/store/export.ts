@@ -13,8 +13,8 @@ import { exportArticles } from '../../transfer/export-articles.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { parseExportFilter } from '../../transfer/parse-filter.ts';
 import { failure, n, openStoreFor, storeUrlOf } from './store-target.ts';
+import { EXPORT_USAGE } from '../../usage.ts';
 
-export const EXPORT_USAGE = 'usage: newsgate store export [--filter JSON] [--out FILE] [--store URL]';
 
 export async function runStoreExport(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;

@@ -13,8 +13,8 @@ import { importArticles, IMPORT_BATCH, type ImportProgress } from '../../transfe
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { readLines } from '../../transfer/read-lines.ts';
 import { failure, n, openStoreFor, storeUrlOf } from './store-target.ts';
+import { IMPORT_USAGE } from '../../usage.ts';
 
-export const IMPORT_USAGE = 'usage: newsgate store import FILE|- [--store URL] [--batch N]';
 
 /** Rejected lines printed one by one before the rest are only counted. */
 const MAX_REPORTED = 100;

@@ -14,8 +14,8 @@ import { parseStoreUrl, redactStoreUrl } from '../../../store/store-url.ts';
 import { EXIT, type CliIo } from '../../cli-io.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { absoluteSqlite, failure, n, openStoreFor, storeUrlOf } from './store-target.ts';
+import { STATS_USAGE } from '../../usage.ts';
 
-export const STATS_USAGE = 'usage: newsgate store stats [--store URL] [--json]';
 
 /** What `stats` reports, also as `--json`. */
 export interface StoreStats {

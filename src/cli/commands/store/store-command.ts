@@ -3,13 +3,13 @@
  * looking at it, and `migrate` (create or upgrade the schema). One module per subcommand.
  */
 import { EXIT, type CliIo } from '../../cli-io.ts';
-import { COPY_USAGE, runStoreCopy } from './copy.ts';
-import { EXPORT_USAGE, runStoreExport } from './export.ts';
-import { IMPORT_USAGE, runStoreImport } from './import.ts';
+import { runStoreCopy } from './copy.ts';
+import { runStoreExport } from './export.ts';
+import { runStoreImport } from './import.ts';
 import { migrateCommand } from './migrate.ts';
-import { STATS_USAGE, runStoreStats } from './stats.ts';
+import { STORE_USAGE } from '../../usage.ts';
+import { runStoreStats } from './stats.ts';
 
-export const STORE_USAGE = [IMPORT_USAGE, EXPORT_USAGE, COPY_USAGE, STATS_USAGE, `usage: newsgate store ${migrateCommand.usage}`].join('\n       ');
 
 export async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
