@@ -4,12 +4,12 @@ import { DEFAULT_QUERY_LIMITS } from '../../src/config/production-env.ts';
 
 describe('readEnv', () => {
   it('gives the documented defaults on an empty environment', () => {
-    expect(readEnv({})).toEqual({ port: 4000, host: '0.0.0.0', feedsFile: 'feeds.json', storeUrl: 'sqlite://data/newsgate.sqlite', logLevel: 'info', poll: true, responseCache: true, corsOrigins: [], queryLimits: DEFAULT_QUERY_LIMITS });
+    expect(readEnv({})).toEqual({ port: 4000, host: '0.0.0.0', feedsFile: 'feeds.json', storeUrl: 'sqlite://data/newsgate.sqlite', logLevel: 'info', poll: true, responseCache: true, cacheUrl: 'memory://', corsOrigins: [], queryLimits: DEFAULT_QUERY_LIMITS });
   });
   it('reads every variable', () => {
-    const env = readEnv({ PORT: '8080', HOST: '127.0.0.1', FEEDS_FILE: 'x.json', STORE_URL: 'redis://127.0.0.1:6379', LOG_LEVEL: 'DEBUG', ADMIN_TOKEN: ' s3cret ', POLL: 'false', RESPONSE_CACHE: 'off', CORS_ORIGINS: 'https://a.example,http://localhost:5173', QUERY_MAX_DEPTH: '9', QUERY_MAX_ALIASES: '8', QUERY_MAX_TOKENS: '700', QUERY_MAX_DIRECTIVES: '6', QUERY_MAX_COST: '5000', QUERY_MAX_BATCH: '4', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
+    const env = readEnv({ PORT: '8080', HOST: '127.0.0.1', FEEDS_FILE: 'x.json', STORE_URL: 'postgres://newsgate:pw@db:5432/newsgate', LOG_LEVEL: 'DEBUG', ADMIN_TOKEN: ' s3cret ', POLL: 'false', RESPONSE_CACHE: 'off', CACHE_URL: 'redis://127.0.0.1:6379', CORS_ORIGINS: 'https://a.example,http://localhost:5173', QUERY_MAX_DEPTH: '9', QUERY_MAX_ALIASES: '8', QUERY_MAX_TOKENS: '700', QUERY_MAX_DIRECTIVES: '6', QUERY_MAX_COST: '5000', QUERY_MAX_BATCH: '4', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' });
     expect(env).toEqual({
-      port: 8080, host: '127.0.0.1', feedsFile: 'x.json', storeUrl: 'redis://127.0.0.1:6379', logLevel: 'debug', adminToken: 's3cret', poll: false, responseCache: false,
+      port: 8080, host: '127.0.0.1', feedsFile: 'x.json', storeUrl: 'postgres://newsgate:pw@db:5432/newsgate', logLevel: 'debug', adminToken: 's3cret', poll: false, responseCache: false, cacheUrl: 'redis://127.0.0.1:6379',
       corsOrigins: ['https://a.example', 'http://localhost:5173'],
       queryLimits: { maxDepth: 9, maxAliases: 8, maxTokens: 700, maxDirectives: 6, maxCost: 5000, maxBatch: 4 },
       otelEndpoint: 'http://127.0.0.1:4318',
