@@ -19,6 +19,8 @@ export interface FetchSettings {
   readonly minIntervalMinutes: number;
   readonly maxIntervalMinutes: number;
   readonly userAgent?: string;
+  /** Redirects may reach loopback/private/link-local addresses on origins not in feeds.json. Default false. */
+  readonly allowPrivateAddresses: boolean;
 }
 
 /** From the `retention` section: what the store prunes. */

@@ -24,6 +24,22 @@ export interface FeedConfig {
   readonly timezone?: string;
   /** Allow `file:` URLs for this feed (local testing, mirrored feeds). */
   readonly allowFile: boolean;
+  /** This feed's own fetch settings (`feeds[].fetch`), over the top-level ones; absent when it sets none. */
+  readonly fetch?: FeedFetchOverrides;
+}
+
+/** Fetch settings one feed may set for itself (the rest are shared by all feeds). */
+export interface FeedFetchOverrides {
+  readonly totalTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly maxBodyBytes?: number;
+  readonly maxRedirects?: number;
+  readonly minIntervalMinutes?: number;
+  readonly maxIntervalMinutes?: number;
+  readonly userAgent?: string;
+  /** Redirects may reach internal addresses on other origins (see src/ingest/fetch/address-guard.ts). */
+  readonly allowPrivateAddresses?: boolean;
 }
 
 /** Formats the parser recognises, named after what the document declares. */

@@ -4,6 +4,7 @@
  * feed's state, and articles already stored are never touched by a failing fetch.
  */
 import type { FetchSettings } from '../config/config.types.ts';
+import type { Resolver } from '../ingest/fetch/address-guard.ts';
 import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
@@ -28,6 +29,8 @@ export interface RefreshDeps {
   /** 0..1, for jitter; Math.random by default. */
   readonly random?: () => number;
   readonly signal?: AbortSignal;
+  /** Host name resolver for the address guard (tests map names to chosen addresses). */
+  readonly resolver?: Resolver;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -50,7 +53,9 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   const now = deps.now ?? (() => new Date());
   const started = now();
   const previous = knownState ?? (await safeGetState(deps, feed.id)) ?? emptyFeedState(feed.id);
-  const headers = { ...(deps.fetch.userAgent ? { 'User-Agent': deps.fetch.userAgent } : {}), ...feed.headers };
+  // The feed's own fetch settings (feeds[].fetch) over the top-level ones.
+  const settings: FetchSettings = feed.fetch ? { ...deps.fetch, ...feed.fetch } : deps.fetch;
+  const headers = { ...(settings.userAgent ? { 'User-Agent': settings.userAgent } : {}), ...feed.headers };
   const urlChanged = previous.lastFetchAt !== undefined && previous.feedUrl !== undefined && previous.feedUrl !== feed.url;
   const result: FetchResult = await fetchFeed({
     url: feed.url,
@@ -59,12 +64,14 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     headers,
     allowFile: feed.allowFile,
     limits: {
-      connectTimeoutMs: deps.fetch.connectTimeoutMs,
-      headersTimeoutMs: deps.fetch.headersTimeoutMs,
-      totalTimeoutMs: deps.fetch.totalTimeoutMs,
-      maxBodyBytes: deps.fetch.maxBodyBytes,
-      maxRedirects: deps.fetch.maxRedirects,
+      connectTimeoutMs: settings.connectTimeoutMs,
+      headersTimeoutMs: settings.headersTimeoutMs,
+      totalTimeoutMs: settings.totalTimeoutMs,
+      maxBodyBytes: settings.maxBodyBytes,
+      maxRedirects: settings.maxRedirects,
     },
+    allowPrivateAddresses: settings.allowPrivateAddresses,
+    ...(deps.resolver ? { resolver: deps.resolver } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
 
@@ -87,7 +94,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         fetchedAt: started,
         tagger: deps.tagger,
         isUnchanged: (id, hash) => deps.store.get(id)?.contentHash === hash,
-        maxBytes: deps.fetch.maxBodyBytes,
+        maxBytes: settings.maxBodyBytes,
       });
       const written = await deps.store.upsert(doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
@@ -138,7 +145,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     consecutiveFailures: state.consecutiveFailures,
     freshness: result.freshness,
     ttlMinutes,
-    bounds: { minIntervalMinutes: deps.fetch.minIntervalMinutes, maxIntervalMinutes: deps.fetch.maxIntervalMinutes },
+    bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: settings.maxIntervalMinutes },
     random: (deps.random ?? Math.random)(),
   }).at.toISOString();
 

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
 import { timeoutError } from './fetch-errors.ts';
 
 /** Limits and cancellation for {@link requestOnce}. */
@@ -16,6 +16,8 @@ export interface RequestOnceOptions {
   readonly headersTimeoutMs: number;
   /** Aborting destroys the request with `signal.reason`. */
   readonly signal: AbortSignal;
+  /** Resolves the host for the socket (the address guard's; the system lookup when absent). */
+  readonly lookup?: LookupFunction;
 }
 
 /**
@@ -31,7 +33,7 @@ export function requestOnce(url: URL, options: RequestOnceOptions): Promise<http
     }
     const secure = url.protocol === 'https:';
     const mod = secure ? https : http;
-    const req = mod.request(url, { method: 'GET', headers: options.headers, agent: false });
+    const req = mod.request(url, { method: 'GET', headers: options.headers, agent: false, ...(options.lookup ? { lookup: options.lookup } : {}) });
     const timers: NodeJS.Timeout[] = [];
     const clear = (): void => {
       for (const t of timers) clearTimeout(t);

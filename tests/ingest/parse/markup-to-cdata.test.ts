@@ -22,3 +22,14 @@ describe('markupToCdata', () => {
     expect(markupToCdata('<content type="xhtml"><h:div><h:p>x</h:p></h:div></content>', ns)).toBe('<content type="html"><![CDATA[<div><p>x</p></div>]]></content>');
   });
 });
+
+describe('markupToCdata on hostile input', () => {
+  it('reads 50,000 unclosed markup elements with distinct prefixes in one pass', () => {
+    const xml = `<rss><channel><item>${Array.from({ length: 50_000 }, (_, i) => `<p${i}:title>`).join('')}<description><b>x</b></description></item></channel></rss>`;
+    const started = performance.now();
+    const out = markupToCdata(xml, new Map());
+    expect(out).toContain('<description><![CDATA[<b>x</b>]]></description>');
+    // The regex with a back-reference rescanned the rest of the document for every opener (minutes).
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

@@ -100,8 +100,8 @@ describe('scanStructure (nesting limit)', () => {
     ];
     const started = performance.now();
     for (const input of inputs) scanStructure(input);
-    // Quadratic scans took minutes on these; linear ones take milliseconds.
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Quadratic scans took minutes on these; linear ones take milliseconds (the bound allows a busy machine).
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('repairXml says what the limit dropped', () => {
