@@ -3,6 +3,7 @@
  * `loadConfig` (src/config/load-config.ts): nothing else reads `process.env` or `feeds.json`.
  */
 import type { FeedConfig } from '../model/feed.ts';
+import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -52,6 +53,8 @@ export interface EnvSettings {
   readonly poll: boolean;
   /** `RESPONSE_CACHE=off` turns off Apollo's response cache in the store. */
   readonly responseCache: boolean;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (or their lower-case spellings) for fetching feeds; absent when none is set. */
+  readonly proxy?: ProxySettings;
 }
 
 export interface Config extends EnvSettings {

@@ -19,6 +19,11 @@ export const ENV_DEFAULTS = Object.freeze({
   RESPONSE_CACHE: 'on',
 });
 
+/** A proxy URL without its password, for messages. */
+function redactUserinfo(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
 /** Validates and types the environment. Throws NewsgateError(CONFIG_INVALID) naming each bad variable. */
 export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
   const get = (name: keyof typeof ENV_DEFAULTS): string => {
@@ -50,6 +55,16 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
   if (!['on', 'off'].includes(responseCache)) {
     problems.push({ path: 'RESPONSE_CACHE', message: `must be on or off, got "${get('RESPONSE_CACHE')}".`, example: 'RESPONSE_CACHE=off' });
   }
+  // Upper case first, as curl reads them; lower case is what many shells and containers set.
+  const pick = (name: string): string | undefined => (env[name] ?? env[name.toLowerCase()])?.trim() || undefined;
+  const httpProxy = pick('HTTP_PROXY');
+  const httpsProxy = pick('HTTPS_PROXY');
+  const noProxy = pick('NO_PROXY');
+  for (const [name, value] of [['HTTP_PROXY', httpProxy], ['HTTPS_PROXY', httpsProxy]] as const) {
+    if (value !== undefined && !/^https?:\/\/[^/]+\/?$|^[^/:]+(:\d+)?$/i.test(value)) {
+      problems.push({ path: name, message: `must be a proxy URL like http://proxy.internal:3128, got "${redactUserinfo(value)}".`, example: `${name}=http://proxy.internal:3128` });
+    }
+  }
   if (problems.length > 0) {
     throw new NewsgateError(
       ErrorCode.CONFIG_INVALID,
@@ -68,6 +83,9 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     logLevel,
     poll: ['true', '1', 'yes'].includes(poll),
     responseCache: responseCache === 'on',
+    ...(httpProxy || httpsProxy || noProxy
+      ? { proxy: Object.freeze({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) }) }
+      : {}),
     ...(adminToken ? { adminToken } : {}),
   });
 }

@@ -6,6 +6,7 @@
 import type { FetchSettings } from '../config/config.types.ts';
 import type { Resolver } from '../ingest/fetch/address-guard.ts';
 import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
+import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
 import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.ts';
@@ -31,6 +32,8 @@ export interface RefreshDeps {
   readonly signal?: AbortSignal;
   /** Host name resolver for the address guard (tests map names to chosen addresses). */
   readonly resolver?: Resolver;
+  /** The outbound proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); direct when absent. */
+  readonly proxy?: ProxySettings;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -72,6 +75,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     },
     allowPrivateAddresses: settings.allowPrivateAddresses,
     ...(deps.resolver ? { resolver: deps.resolver } : {}),
+    ...(deps.proxy ? { proxy: deps.proxy } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
 

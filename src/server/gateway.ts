@@ -76,6 +76,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       store,
       tagger,
       fetch: feeds.fetch,
+      ...(config.proxy ? { proxy: config.proxy } : {}),
       logger,
       metrics,
       onCandidates: (_feedId, found) => {

@@ -10,7 +10,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { NewsgateError } from '../../model/errors.ts';
 import type { RedirectRecord } from '../../model/feed.ts';
-import { connectGuard, type AddressPolicy } from './address-guard.ts';
+import { checkHostBeforeProxy, connectGuard, type AddressPolicy } from './address-guard.ts';
 import { buildHeaders, headersForRedirect } from './build-headers.ts';
 import { resolveLimits } from './fetch-defaults.ts';
 import {
@@ -25,6 +25,7 @@ import {
 } from './fetch-errors.ts';
 import type { FetchLimits, FetchRequest, FetchResult, FreshnessHints } from './fetch.types.ts';
 import { freshnessFromHeaders } from './freshness.ts';
+import { proxyFor } from './proxy.ts';
 import { readCappedBody } from './read-body.ts';
 import { readFileUrl } from './read-file.ts';
 import { requestOnce } from './request-once.ts';
@@ -101,12 +102,15 @@ async function run(req: FetchRequest, limits: FetchLimits, signal: AbortSignal, 
   // The URL the operator wrote is fetched as written; where redirects lead is checked.
   const policy: AddressPolicy = { allowPrivateAddresses: req.allowPrivateAddresses ?? false, trustedOrigins: [current.origin] };
   for (;;) {
+    // Through a proxy the proxy resolves the name: the guard checks it just before.
+    const proxy = proxyFor(current, req.proxy);
+    if (proxy !== null) await checkHostBeforeProxy(current, policy, req.resolver);
     const res = await requestOnce(current, {
       headers,
       connectTimeoutMs: limits.connectTimeoutMs,
       headersTimeoutMs: limits.headersTimeoutMs,
       signal,
-      ...connectGuard(current, policy, req.resolver),
+      ...(proxy === null ? connectGuard(current, policy, req.resolver) : { proxy }),
     });
     const status = res.statusCode ?? 0;
     p.status = status;

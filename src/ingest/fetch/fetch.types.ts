@@ -5,6 +5,7 @@
 import type { NewsgateError } from '../../model/errors.ts';
 import type { RedirectRecord } from '../../model/feed.ts';
 import type { Resolver } from './address-guard.ts';
+import type { ProxySettings } from './proxy.ts';
 
 export interface FetchLimits {
   /** Time to establish the TCP/TLS connection. Default 10 s. */
@@ -37,6 +38,8 @@ export interface FetchRequest {
   readonly allowPrivateAddresses?: boolean;
   /** Host name resolver for the address guard (the system's by default; tests pass a fake one). */
   readonly resolver?: Resolver;
+  /** HTTP(S)_PROXY / NO_PROXY (from src/config/env.ts); direct connections when absent. */
+  readonly proxy?: ProxySettings;
 }
 
 /** HTTP caching hints the scheduler turns into the next fetch time. */
