@@ -9,6 +9,7 @@ import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
 import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
+import { redactUrlsIn } from '../model/redact-url.ts';
 import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
@@ -157,7 +158,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   deps.metrics?.feedFetches.inc({ feed: feed.id, outcome: result.kind === 'failed' ? 'failed' : outcome.status });
   deps.metrics?.fetchSeconds.observe({ feed: feed.id }, (finished.getTime() - started.getTime()) / 1000);
   const log = { feed: feed.id, status: outcome.status, http: result.status, added: outcome.added, updated: outcome.updated, next: state.nextFetchAt };
-  if (outcome.error) deps.logger.warn({ ...log, code: outcome.error.code, err: outcome.error.message }, 'feed refresh failed');
+  if (outcome.error) deps.logger.warn({ ...log, code: outcome.error.code, err: redactUrlsIn(outcome.error.message) }, 'feed refresh failed');
   else deps.logger.info(log, 'feed refreshed');
   return { ...outcome, state };
 }

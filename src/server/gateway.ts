@@ -16,13 +16,15 @@ import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
+import { redactStoreUrl } from '../store/store-url.ts';
 import { openCoordination } from '../store/coordination/open-coordination.ts';
 import { replicateStore } from '../store/coordination/replicate-store.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
-import { buildHealthReport } from './health.ts';
+import { withDeadline } from '../model/deadline.ts';
+import { buildHealthReport, HEALTH_STORE_TIMEOUT_MS } from './health.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
 import { VERSION } from './version.ts';
 
@@ -64,7 +66,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     retention: config.feeds.retention,
     logger,
   });
-  logger.info({ store: config.storeUrl, articles: store.size(), ms: Date.now() - startedAt }, 'store restored');
+  logger.info({ store: redactStoreUrl(config.storeUrl), articles: store.size(), ms: Date.now() - startedAt }, 'store restored');
   const candidates = await CandidateStore.open({ url: config.storeUrl, logger });
   const coordination = await openCoordination(config.storeUrl, logger);
   // With Redis: announce this replica's writes and pull in the others'. Alone, there is no one to tell.
@@ -158,8 +160,9 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const reachable = await store.ping().catch(() => false);
-      const states = await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []);
+      // Bounded waits: a store that hangs (Redis gone, commands queued) is reported, not waited on.
+      const reachable = await withDeadline(store.ping().catch(() => false), HEALTH_STORE_TIMEOUT_MS, () => false);
+      const states = await withDeadline(store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []), HEALTH_STORE_TIMEOUT_MS, () => []);
       const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles: store.size(), feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
       metrics.feedsFailing.set(report.feeds.failing);
       res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
