@@ -16,6 +16,7 @@ import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
 import { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
+import { ResilientCache } from '../store/resilient-cache.ts';
 import { redactStoreUrl } from '../store/store-url.ts';
 import { openCoordination } from '../store/coordination/open-coordination.ts';
 import { replicateStore } from '../store/coordination/replicate-store.ts';
@@ -145,7 +146,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   cacheSweep?.unref();
   const apollo = createApolloServer(services, {
     logger,
-    ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
+    // Bypassed (never waited on) while its backend is down: see src/store/resilient-cache.ts.
+    ...(responseCache ? { responseCache: { cache: new ResilientCache(responseCache, { logger }), generation: () => `${bootId}:${generation}` } } : {}),
   });
   await apollo.start();
   const graphqlHandler = createGraphqlHttpHandler(apollo, services);
