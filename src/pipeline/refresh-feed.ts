@@ -14,7 +14,9 @@ import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.t
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { ArticleStoreApi } from '../store/article-store.types.ts';
+import type { Article, ArticleMeta } from '../model/article.ts';
+import { yieldToLoop } from '../model/time-slices.ts';
+import type { ArticleStoreApi, UpsertResult } from '../store/article-store.types.ts';
 import { planNextFetch } from '../ingest/fetch/next-fetch.ts';
 import { processDocument } from './process-document.ts';
 
@@ -101,7 +103,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         isUnchanged: (id, hash) => deps.store.get(id)?.contentHash === hash,
         maxBytes: settings.maxBodyBytes,
       });
-      const written = await deps.store.upsert(doc.articles);
+      const written = await upsertInBatches(deps.store, doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
       Object.assign(state, {
         etag: result.etag,
@@ -161,6 +163,25 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   if (outcome.error) deps.logger.warn({ ...log, code: outcome.error.code, err: redactUrlsIn(outcome.error.message) }, 'feed refresh failed');
   else deps.logger.info(log, 'feed refreshed');
   return { ...outcome, state };
+}
+
+/** Articles written per store call: a 10,000-item feed is written in steps, with the event loop free between them. */
+export const UPSERT_BATCH = 500;
+
+/** Writes the articles in batches of UPSERT_BATCH, yielding between batches; the results summed. */
+async function upsertInBatches(store: ArticleStoreApi, articles: readonly Article[]): Promise<UpsertResult> {
+  if (articles.length <= UPSERT_BATCH) return store.upsert(articles);
+  const added: ArticleMeta[] = [];
+  const updated: ArticleMeta[] = [];
+  let unchanged = 0;
+  for (let i = 0; i < articles.length; i += UPSERT_BATCH) {
+    if (i > 0) await yieldToLoop();
+    const written = await store.upsert(articles.slice(i, i + UPSERT_BATCH));
+    added.push(...written.added);
+    updated.push(...written.updated);
+    unchanged += written.unchanged;
+  }
+  return { added, updated, unchanged };
 }
 
 function failedOutcome(feedId: string, error: NewsgateError): Omit<RefreshOutcome, 'state'> {

@@ -1,5 +1,6 @@
 /** Field bounds: a huge field is cut (and said so), a normal item passes untouched. */
 import { describe, expect, it } from 'vitest';
+import { cpuMs } from '../cpu-time.ts';
 import type { RawItem } from '../../src/model/raw-feed.ts';
 import { boundItem, ITEM_BOUNDS } from '../../src/normalize/bound-item.ts';
 import { flattenDeepHtml } from '../../src/normalize/clean/flatten-deep-html.ts';
@@ -54,9 +55,9 @@ describe('flattenDeepHtml', () => {
   });
 
   it('flattens 100,000 levels in one pass', () => {
-    const started = performance.now();
+    const started = cpuMs();
     const result = flattenDeepHtml(`${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}`);
     expect(result.html).toBe(`${'<div>'.repeat(256)}x${'</div>'.repeat(256)}`);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuMs() - started).toBeLessThan(1000);
   });
 });

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cpuMs } from '../cpu-time.ts';
 import { DEFAULT_FETCH } from '../../src/config/feeds-file.ts';
 import { MAX_NESTING_DEPTH } from '../../src/ingest/parse/repair-xml.ts';
 import type { FeedConfig } from '../../src/model/feed.ts';
@@ -39,12 +40,12 @@ const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel
 const good = (i: number) => `<item><title>Good item ${i}</title><link>https://example.com/${i}</link></item>`;
 
 describe('hostile feeds through refreshFeed', () => {
-  it('drops an item nested 100,000 levels deep in well under a second, keeps the others and flags the feed', async () => {
+  it('drops an item nested 100,000 levels deep in well under a second of CPU, keeps the others and flags the feed', async () => {
     const deep = `<item><title>deep</title><description>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</description></item>`;
     body = rss(good(1) + deep + good(2));
-    const started = performance.now();
+    const started = cpuMs();
     const out = await refreshFeed(feed(), deps());
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuMs() - started).toBeLessThan(1000);
     expect(out).toMatchObject({ status: 'ok', added: 2 });
     expect(store.query({}, 10).items.map((a) => a.title).sort()).toEqual(['Good item 1', 'Good item 2']);
     expect(out.state.warnings).toContain(`1 item nested deeper than ${MAX_NESTING_DEPTH} elements (the nesting limit) dropped`);
