@@ -163,8 +163,10 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       // Bounded waits: a store that hangs (Redis gone, commands queued) is reported, not waited on.
-      const reachable = await withDeadline(store.ping().catch(() => false), HEALTH_STORE_TIMEOUT_MS, () => false);
-      const states = await withDeadline(store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []), HEALTH_STORE_TIMEOUT_MS, () => []);
+      const [reachable, states] = await Promise.all([
+        withDeadline(store.ping().catch(() => false), HEALTH_STORE_TIMEOUT_MS, () => false),
+        withDeadline(store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []), HEALTH_STORE_TIMEOUT_MS, () => []),
+      ]);
       const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles: store.size(), feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
       metrics.feedsFailing.set(report.feeds.failing);
       res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
