@@ -39,6 +39,7 @@ const config: Config = {
       headersTimeoutMs: 20_000,
       maxBodyBytes: 10 * 2 ** 20,
       maxRedirects: 5,
+      allowPrivateAddresses: false,
       concurrency: 4,
       perHostConcurrency: 1,
       perHostSpacingMs: 0,

@@ -4,6 +4,7 @@
  */
 import type { FeedConfig } from '../model/feed.ts';
 import type { ProductionSettings } from './production-env.ts';
+import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -20,6 +21,8 @@ export interface FetchSettings {
   readonly minIntervalMinutes: number;
   readonly maxIntervalMinutes: number;
   readonly userAgent?: string;
+  /** Redirects may reach loopback/private/link-local addresses on origins not in feeds.json. Default false. */
+  readonly allowPrivateAddresses: boolean;
 }
 
 /** From the `retention` section: what the store prunes. */
@@ -56,6 +59,8 @@ export interface EnvSettings extends ProductionSettings {
    * `redis://…` (shared by replicas, so one replica's cached answer serves all).
    */
   readonly cacheUrl: string;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (or their lower-case spellings) for fetching feeds; absent when none is set. */
+  readonly proxy?: ProxySettings;
 }
 
 export interface Config extends EnvSettings {

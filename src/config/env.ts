@@ -22,6 +22,11 @@ export const ENV_DEFAULTS = Object.freeze({
   CACHE_URL: 'memory://',
 });
 
+/** A proxy URL without its password, for messages. */
+function redactUserinfo(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
 /** Validates and types the environment. Throws NewsgateError(CONFIG_INVALID) naming each bad variable. */
 export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
   const get = (name: keyof typeof ENV_DEFAULTS): string => {
@@ -55,6 +60,16 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
   if (!['on', 'off'].includes(responseCache)) {
     problems.push({ path: 'RESPONSE_CACHE', message: `must be on or off, got "${get('RESPONSE_CACHE')}".`, example: 'RESPONSE_CACHE=off' });
   }
+  // Upper case first, as curl reads them; lower case is what many shells and containers set.
+  const pick = (name: string): string | undefined => (env[name] ?? env[name.toLowerCase()])?.trim() || undefined;
+  const httpProxy = pick('HTTP_PROXY');
+  const httpsProxy = pick('HTTPS_PROXY');
+  const noProxy = pick('NO_PROXY');
+  for (const [name, value] of [['HTTP_PROXY', httpProxy], ['HTTPS_PROXY', httpsProxy]] as const) {
+    if (value !== undefined && !/^https?:\/\/[^/]+\/?$|^[^/:]+(:\d+)?$/i.test(value)) {
+      problems.push({ path: name, message: `must be a proxy URL like http://proxy.internal:3128, got "${redactUserinfo(value)}".`, example: `${name}=http://proxy.internal:3128` });
+    }
+  }
   const production = readProductionEnv(env, problems);
   if (problems.length > 0) {
     throw new NewsgateError(
@@ -76,6 +91,9 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     responseCache: responseCache === 'on',
     cacheUrl,
     ...production,
+    ...(httpProxy || httpsProxy || noProxy
+      ? { proxy: Object.freeze({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) }) }
+      : {}),
     ...(adminToken ? { adminToken } : {}),
   });
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch/fetch-defaults.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
-import type { FeedConfig, FullTextRule } from '../model/feed.ts';
+import type { FeedConfig, FeedFetchOverrides, FullTextRule } from '../model/feed.ts';
 import { selectorProblem } from '../fulltext/extract/check-selector.ts';
 import type { FeedsSettings, FetchSettings } from './config.types.ts';
 import { closest, lineColumn, pointerToPath } from './json-location.ts';
@@ -30,6 +30,7 @@ export const DEFAULT_FETCH: FetchSettings = Object.freeze({
   perHostSpacingMs: 2_000,
   minIntervalMinutes: 5,
   maxIntervalMinutes: 24 * 60,
+  allowPrivateAddresses: false,
 });
 
 /** One problem found in the file. */
@@ -56,22 +57,27 @@ export interface FeedEntry {
   timezone?: string;
   allowFile?: boolean;
   fullText?: boolean | { selector?: string; remove?: string[] };
+  fetch?: RawFeedFetch;
 }
-type RawDefaults = Omit<FeedEntry, 'id' | 'url' | 'title' | 'allowFile'>;
+/** The `fetch` keys a feed may set for itself, as written. */
+interface RawFeedFetch {
+  timeoutSeconds?: number;
+  connectTimeoutSeconds?: number;
+  headersTimeoutSeconds?: number;
+  maxBodyMegabytes?: number;
+  maxRedirects?: number;
+  minIntervalMinutes?: number;
+  maxIntervalMinutes?: number;
+  userAgent?: string;
+  allowPrivateAddresses?: boolean;
+}
+type RawDefaults = Omit<FeedEntry, 'id' | 'url' | 'title' | 'allowFile' | 'fetch'>;
 interface RawFile {
   defaults?: RawDefaults;
-  fetch?: {
-    timeoutSeconds?: number;
-    connectTimeoutSeconds?: number;
-    headersTimeoutSeconds?: number;
-    maxBodyMegabytes?: number;
-    maxRedirects?: number;
+  fetch?: RawFeedFetch & {
     concurrency?: number;
     perHostConcurrency?: number;
     perHostSpacingSeconds?: number;
-    minIntervalMinutes?: number;
-    maxIntervalMinutes?: number;
-    userAgent?: string;
   };
   retention?: { maxAgeDays?: number; maxArticlesPerFeed?: number };
   dictionaries?: string[];
@@ -208,6 +214,10 @@ function semanticProblems(input: unknown): ConfigProblem[] {
     } else seen.set(feed.id, i);
     problems.push(...urlProblems(feed, at));
     problems.push(...fullTextProblems(feed.fullText, `${at}.fullText`));
+    const ff = feed.fetch;
+    if (typeof ff === 'object' && ff !== null && typeof ff.minIntervalMinutes === 'number' && typeof ff.maxIntervalMinutes === 'number' && ff.minIntervalMinutes > ff.maxIntervalMinutes) {
+      problems.push({ path: `${at}.fetch.maxIntervalMinutes`, message: `must be at least minIntervalMinutes (${ff.minIntervalMinutes}).` });
+    }
     for (const [where, tz] of [[`${at}.timezone`, feed.timezone], ['$.defaults.timezone', i === 0 ? data.defaults?.timezone : undefined]] as const) {
       if (typeof tz === 'string' && !isTimeZone(tz)) {
         problems.push({ path: where, message: `unknown time zone "${tz}"; use an IANA name.`, example: '"timezone": "Asia/Baghdad"' });
@@ -277,6 +287,21 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+/** The fetch keys written (seconds, megabytes) in newsgate's units; keys not written stay absent. */
+function fetchOverrides(fx: RawFeedFetch): FeedFetchOverrides {
+  const out: { -readonly [K in keyof FeedFetchOverrides]: FeedFetchOverrides[K] } = {};
+  if (fx.timeoutSeconds !== undefined) out.totalTimeoutMs = fx.timeoutSeconds * 1000;
+  if (fx.connectTimeoutSeconds !== undefined) out.connectTimeoutMs = fx.connectTimeoutSeconds * 1000;
+  if (fx.headersTimeoutSeconds !== undefined) out.headersTimeoutMs = fx.headersTimeoutSeconds * 1000;
+  if (fx.maxBodyMegabytes !== undefined) out.maxBodyBytes = Math.round(fx.maxBodyMegabytes * 1024 * 1024);
+  if (fx.maxRedirects !== undefined) out.maxRedirects = fx.maxRedirects;
+  if (fx.minIntervalMinutes !== undefined) out.minIntervalMinutes = fx.minIntervalMinutes;
+  if (fx.maxIntervalMinutes !== undefined) out.maxIntervalMinutes = fx.maxIntervalMinutes;
+  if (fx.userAgent !== undefined) out.userAgent = fx.userAgent;
+  if (fx.allowPrivateAddresses !== undefined) out.allowPrivateAddresses = fx.allowPrivateAddresses;
+  return out;
+}
+
 function build(data: RawFile, file: string): FeedsSettings {
   const d = data.defaults ?? {};
   const feeds: FeedConfig[] = data.feeds.map((f) =>
@@ -293,21 +318,16 @@ function build(data: RawFile, file: string): FeedsSettings {
       ...((f.timezone ?? d.timezone) === undefined ? {} : { timezone: f.timezone ?? d.timezone }),
       allowFile: f.allowFile ?? false,
       ...withFullText(fullTextRule(f.fullText ?? d.fullText)),
+      ...(f.fetch === undefined ? {} : { fetch: Object.freeze(fetchOverrides(f.fetch)) }),
     }),
   );
   const fx = data.fetch ?? {};
   const fetch: FetchSettings = Object.freeze({
-    totalTimeoutMs: fx.timeoutSeconds !== undefined ? fx.timeoutSeconds * 1000 : DEFAULT_FETCH.totalTimeoutMs,
-    connectTimeoutMs: fx.connectTimeoutSeconds !== undefined ? fx.connectTimeoutSeconds * 1000 : DEFAULT_FETCH.connectTimeoutMs,
-    headersTimeoutMs: fx.headersTimeoutSeconds !== undefined ? fx.headersTimeoutSeconds * 1000 : DEFAULT_FETCH.headersTimeoutMs,
-    maxBodyBytes: fx.maxBodyMegabytes !== undefined ? Math.round(fx.maxBodyMegabytes * 1024 * 1024) : DEFAULT_FETCH.maxBodyBytes,
-    maxRedirects: fx.maxRedirects ?? DEFAULT_FETCH.maxRedirects,
+    ...DEFAULT_FETCH,
+    ...fetchOverrides(fx),
     concurrency: fx.concurrency ?? DEFAULT_FETCH.concurrency,
     perHostConcurrency: fx.perHostConcurrency ?? DEFAULT_FETCH.perHostConcurrency,
     perHostSpacingMs: fx.perHostSpacingSeconds !== undefined ? fx.perHostSpacingSeconds * 1000 : DEFAULT_FETCH.perHostSpacingMs,
-    minIntervalMinutes: fx.minIntervalMinutes ?? DEFAULT_FETCH.minIntervalMinutes,
-    maxIntervalMinutes: fx.maxIntervalMinutes ?? DEFAULT_FETCH.maxIntervalMinutes,
-    ...(fx.userAgent === undefined ? {} : { userAgent: fx.userAgent }),
   });
   const dir = path.dirname(file);
   return Object.freeze({

@@ -13,6 +13,17 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(digest(a), digest(b));
 }
 
+/**
+ * True when the request carries the admin token: such callers see feed URLs and errors as
+ * written, secrets included; everyone else sees them redacted (src/model/redact-url.ts).
+ */
+export function isAdmin(ctx: Context): boolean {
+  const token = ctx.services.adminToken;
+  if (token === undefined || token === '') return false;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(ctx.authorization ?? '');
+  return match !== null && sameSecret(match[1] as string, token);
+}
+
 /** Throws UNAUTHENTICATED (saying what to send) unless the request carries the admin token. */
 export function requireAdmin(ctx: Context, operation: string): void {
   const token = ctx.services.adminToken;

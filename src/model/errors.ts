@@ -16,6 +16,8 @@ export enum ErrorCode {
   FETCH_TOO_MANY_REDIRECTS = 'FETCH_TOO_MANY_REDIRECTS',
   /** A URL scheme that is not allowed (only http/https, or file: when a feed allows it). */
   FETCH_PROTOCOL = 'FETCH_PROTOCOL',
+  /** A redirect or link the publisher chose leads to a loopback, private or link-local address (see fetch.allowPrivateAddresses). */
+  FETCH_FORBIDDEN_ADDRESS = 'FETCH_FORBIDDEN_ADDRESS',
   /** The server answered with a status that is not 2xx/304. */
   FETCH_HTTP_STATUS = 'FETCH_HTTP_STATUS',
   /** DNS, connection refused/reset, TLS and other transport failures. */

@@ -26,6 +26,8 @@ export interface FeedConfig {
   readonly allowFile: boolean;
   /** Fetch each new item's page for the article text (absent: use the feed's text as it is). */
   readonly fullText?: FullTextRule;
+  /** This feed's own fetch settings (`feeds[].fetch`), over the top-level ones; absent when it sets none. */
+  readonly fetch?: FeedFetchOverrides;
 }
 
 /**
@@ -58,6 +60,20 @@ export interface FullTextCounters {
   lastError?: FeedErrorRecord;
   /** Articles queued but not yet done (resumed after a restart), at most a few hundred ids. */
   pending?: string[];
+}
+
+/** Fetch settings one feed may set for itself (the rest are shared by all feeds). */
+export interface FeedFetchOverrides {
+  readonly totalTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
+  readonly maxBodyBytes?: number;
+  readonly maxRedirects?: number;
+  readonly minIntervalMinutes?: number;
+  readonly maxIntervalMinutes?: number;
+  readonly userAgent?: string;
+  /** Redirects may reach internal addresses on other origins (see src/ingest/fetch/address-guard.ts). */
+  readonly allowPrivateAddresses?: boolean;
 }
 
 /** Formats the parser recognises, named after what the document declares. */

@@ -7,8 +7,10 @@ import type { Article } from '../model/article.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import type { ParsedFeed } from '../model/raw-feed.ts';
 import { decodeFeed } from '../ingest/decode/decode-feed.ts';
+import { TimeSlicer, yieldToLoop } from '../model/time-slices.ts';
 import { parseFeed } from '../ingest/parse/parse-feed.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
+import { boundItem, ITEM_BOUNDS } from '../normalize/bound-item.ts';
 import { normalizeIfChanged } from '../normalize/normalize-item.ts';
 import type { IsUnchanged } from '../normalize/normalize.types.ts';
 
@@ -46,17 +48,29 @@ export interface ProcessedDocument {
 /**
  * Turns one fetched document into Articles. Throws NewsgateError (PARSE_NOT_A_FEED,
  * PARSE_MALFORMED, DECODE_FAILED) only when nothing at all can be read; a bad item is dropped
- * with a warning and never takes the good ones with it.
+ * with a warning and never takes the good ones with it. Items are bounded (ITEM_BOUNDS) before
+ * they are normalized, and normalized in time slices that yield to the event
+ * loop, so a 10,000-item document never stalls the server.
  */
 export async function processDocument(input: DocumentInput): Promise<ProcessedDocument> {
   const decoded = decodeFeed(input.bytes, input.contentType, input.maxBytes ? { maxInflatedBytes: input.maxBytes } : undefined);
+  await yieldToLoop();
   const parsed = await parseFeed(decoded.text, { url: input.url });
   const warnings = [...decoded.warnings, ...parsed.warnings];
+  const maxItems = ITEM_BOUNDS.itemsPerFeed;
+  if (parsed.items.length > maxItems) {
+    warnings.push(`more than ${maxItems} items in the document (${parsed.items.length}); kept the first ${maxItems}`);
+  }
   const articles: Article[] = [];
   const candidatesByArticle = new Map<string, readonly Candidate[]>();
   const seen = new Set<string>();
   let unchanged = 0;
-  parsed.items.forEach((item, index) => {
+  const cutCounts = new Map<string, number>();
+  const slicer = new TimeSlicer();
+  for (const [index, rawItem] of parsed.items.slice(0, maxItems).entries()) {
+    await slicer.tick();
+    const { item, cuts } = boundItem(rawItem);
+    for (const cut of cuts) cutCounts.set(cut, (cutCounts.get(cut) ?? 0) + 1);
     try {
       const normalized = normalizeIfChanged(item, {
         feed: input.feed,
@@ -70,11 +84,11 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
       warnings.push(...normalized.warnings);
       if (normalized.unchanged) {
         unchanged++;
-        return;
+        continue;
       }
       if (seen.has(normalized.article.id)) {
         warnings.push(`item ${index + 1} repeats an earlier item (same id); kept the first`);
-        return;
+        continue;
       }
       seen.add(normalized.article.id);
       articles.push(normalized.article);
@@ -82,6 +96,7 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
     } catch (err) {
       warnings.push(`item ${index + 1} ("${item.title ?? item.link ?? item.guid ?? '?'}") was skipped: ${(err as Error).message}`);
     }
-  });
+  }
+  for (const [cut, n] of cutCounts) warnings.push(`${n} ${n === 1 ? 'item' : 'items'}: ${cut} (the field limits)`);
   return { parsed, encoding: decoded.encoding, articles, candidatesByArticle, unchanged, warnings: [...new Set(warnings)] };
 }

@@ -4,16 +4,20 @@
  * feed's state, and articles already stored are never touched by a failing fetch.
  */
 import type { FetchSettings } from '../config/config.types.ts';
+import type { Resolver } from '../ingest/fetch/address-guard.ts';
 import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
 import { requestForFeed } from '../ingest/fetch/request-for-feed.ts';
+import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
-import type { Article } from '../model/article.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
+import { redactUrlsIn } from '../model/redact-url.ts';
 import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { ArticleStoreApi } from '../store/article-store.types.ts';
+import type { Article, ArticleMeta } from '../model/article.ts';
+import { yieldToLoop } from '../model/time-slices.ts';
+import type { ArticleStoreApi, UpsertResult } from '../store/article-store.types.ts';
 import { planNextFetch } from '../ingest/fetch/next-fetch.ts';
 import { processDocument } from './process-document.ts';
 import type { IsUnchanged } from '../normalize/normalize.types.ts';
@@ -37,6 +41,10 @@ export interface RefreshDeps {
   readonly assignStories?: (articles: readonly Article[]) => Promise<Article[]>;
   /** Fetches the pages of new items of feeds with `fullText`, in the background. */
   readonly fullText?: FullTextWorker;
+  /** Host name resolver for the address guard (tests map names to chosen addresses). */
+  readonly resolver?: Resolver;
+  /** The outbound proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); direct when absent. */
+  readonly proxy?: ProxySettings;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -59,11 +67,15 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   const now = deps.now ?? (() => new Date());
   const started = now();
   const previous = knownState ?? (await safeGetState(deps, feed.id)) ?? emptyFeedState(feed.id);
+  // The feed's own fetch settings (feeds[].fetch) over the top-level ones.
+  const settings: FetchSettings = feed.fetch ? { ...deps.fetch, ...feed.fetch } : deps.fetch;
   const urlChanged = previous.lastFetchAt !== undefined && previous.feedUrl !== undefined && previous.feedUrl !== feed.url;
   const result: FetchResult = await fetchFeed(
     requestForFeed(feed.url, feed, deps.fetch, {
       ...(!urlChanged && previous.etag ? { etag: previous.etag } : {}),
       ...(!urlChanged && previous.lastModified ? { lastModified: previous.lastModified } : {}),
+      ...(deps.resolver ? { resolver: deps.resolver } : {}),
+      ...(deps.proxy ? { proxy: deps.proxy } : {}),
       ...(deps.signal ? { signal: deps.signal } : {}),
     }),
   );
@@ -88,10 +100,10 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         feed,
         fetchedAt: started,
         tagger: deps.tagger,
-        maxBytes: deps.fetch.maxBodyBytes,
+        maxBytes: settings.maxBodyBytes,
       };
       const doc = await processDocument({ ...input, isUnchanged: await knownHashes(input, deps.store) });
-      const written = await deps.store.upsert(deps.assignStories ? await deps.assignStories(doc.articles) : doc.articles);
+      const written = await upsertInBatches(deps.store, deps.assignStories ? await deps.assignStories(doc.articles) : doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
       Object.assign(state, {
         etag: result.etag,
@@ -145,7 +157,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
     consecutiveFailures: state.consecutiveFailures,
     freshness: result.freshness,
     ttlMinutes,
-    bounds: { minIntervalMinutes: deps.fetch.minIntervalMinutes, maxIntervalMinutes: deps.fetch.maxIntervalMinutes },
+    bounds: { minIntervalMinutes: settings.minIntervalMinutes, maxIntervalMinutes: settings.maxIntervalMinutes },
     random: (deps.random ?? Math.random)(),
   }).at.toISOString();
 
@@ -153,9 +165,28 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   deps.metrics?.feedFetches.inc({ feed: feed.id, outcome: result.kind === 'failed' ? 'failed' : outcome.status });
   deps.metrics?.fetchSeconds.observe({ feed: feed.id }, (finished.getTime() - started.getTime()) / 1000);
   const log = { feed: feed.id, status: outcome.status, http: result.status, added: outcome.added, updated: outcome.updated, next: state.nextFetchAt };
-  if (outcome.error) deps.logger.warn({ ...log, code: outcome.error.code, err: outcome.error.message }, 'feed refresh failed');
+  if (outcome.error) deps.logger.warn({ ...log, code: outcome.error.code, err: redactUrlsIn(outcome.error.message) }, 'feed refresh failed');
   else deps.logger.info(log, 'feed refreshed');
   return { ...outcome, state };
+}
+
+/** Articles written per store call: a 10,000-item feed is written in steps, with the event loop free between them. */
+export const UPSERT_BATCH = 500;
+
+/** Writes the articles in batches of UPSERT_BATCH, yielding between batches; the results summed. */
+async function upsertInBatches(store: ArticleStoreApi, articles: readonly Article[]): Promise<UpsertResult> {
+  if (articles.length <= UPSERT_BATCH) return store.upsert(articles);
+  const added: ArticleMeta[] = [];
+  const updated: ArticleMeta[] = [];
+  let unchanged = 0;
+  for (let i = 0; i < articles.length; i += UPSERT_BATCH) {
+    if (i > 0) await yieldToLoop();
+    const written = await store.upsert(articles.slice(i, i + UPSERT_BATCH));
+    added.push(...written.added);
+    updated.push(...written.updated);
+    unchanged += written.unchanged;
+  }
+  return { added, updated, unchanged };
 }
 
 function failedOutcome(feedId: string, error: NewsgateError): Omit<RefreshOutcome, 'state'> {

@@ -23,11 +23,13 @@ import { KeyvResponseCache } from '../store/response-cache-store.ts';
 import { createChangeNotifier, openCoordination } from '../store/coordination/open-coordination.ts';
 import { openStoreWithRetry } from './open-store.ts';
 import { createStoryAssigner } from '../stories/assign-stories.ts';
+import { ResilientCache } from '../store/resilient-cache.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
-import { buildHealthReport } from './health.ts';
+import { withDeadline } from '../model/deadline.ts';
+import { buildHealthReport, HEALTH_STORE_TIMEOUT_MS } from './health.ts';
 import { createProbeHandler } from './probes.ts';
 import { createCors } from './cors.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
@@ -106,6 +108,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       tagger,
       assignStories: createStoryAssigner(store, (id) => catalog.regionAncestors(id)),
       fetch: feeds.fetch,
+      ...(config.proxy ? { proxy: config.proxy } : {}),
       logger,
       metrics,
       onCandidates,
@@ -175,7 +178,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     logger,
     metrics,
     ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
-    ...(responseCache ? { responseCache: { cache: responseCache, generation: () => `${bootId}:${generation}` } } : {}),
+    // Bypassed (never waited on) while its backend is down: see src/store/resilient-cache.ts.
+    ...(responseCache ? { responseCache: { cache: new ResilientCache(responseCache, { logger }), generation: () => `${bootId}:${generation}` } } : {}),
   });
   await apollo.start();
   const graphqlHandler = createGraphqlHttpHandler(apollo, services, config.queryLimits ? { maxBatch: config.queryLimits.maxBatch } : {});
@@ -195,9 +199,14 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     if (await probes(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const reachable = await store.ping().catch(() => false);
-      const states = reachable ? await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []) : [];
-      const articles = reachable ? await store.size().catch(() => 0) : 0;
+      // Bounded waits: a database that hangs is reported, not waited on.
+      const reachable = await withDeadline(store.ping().catch(() => false), HEALTH_STORE_TIMEOUT_MS, () => false);
+      const [states, articles] = reachable
+        ? await Promise.all([
+            withDeadline(store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []), HEALTH_STORE_TIMEOUT_MS, () => []),
+            withDeadline(store.size().catch(() => 0), HEALTH_STORE_TIMEOUT_MS, () => 0),
+          ])
+        : [[], 0];
       const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles, feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
       metrics.feedsFailing.set(report.feeds.failing);
       res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });

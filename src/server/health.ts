@@ -5,19 +5,28 @@
  * feed that has been fetched is failing — the gateway is up but nothing new comes in.
  */
 import type { FeedConfig, FeedState } from '../model/feed.ts';
-import { redactStoreUrl } from '../store/store-url.ts';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
   /** Why the status is "degraded" (empty when "ok"). */
   reasons: string[];
-  store: { url: string; reachable: boolean };
+  /** The engine only (sqlite, postgres, memory): never a file path, host or credentials. */
+  store: { engine: string; reachable: boolean };
   articles: number;
   feeds: { total: number; enabled: number; ok: number; failing: number; neverFetched: number };
   uptimeSeconds: number;
   version: string;
 }
 
+
+/** How long /health waits for the store before it reports it unreachable (the answer comes within a second). */
+export const HEALTH_STORE_TIMEOUT_MS = 400;
+
+/** The scheme of a store URL, without the rest (a path or host is nobody's business on a public endpoint). */
+function storeEngine(storeUrl: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(storeUrl)?.[1]?.toLowerCase() ?? 'unknown';
+  return scheme === 'rediss' ? 'redis' : scheme === 'postgresql' ? 'postgres' : scheme;
+}
 
 /** Builds the report from what the caller gathered (pure). */
 export function buildHealthReport(input: {
@@ -46,7 +55,7 @@ export function buildHealthReport(input: {
   return {
     status: reasons.length === 0 ? 'ok' : 'degraded',
     reasons,
-    store: { url: redactStoreUrl(input.storeUrl), reachable: input.reachable },
+    store: { engine: storeEngine(input.storeUrl), reachable: input.reachable },
     articles: input.articles,
     feeds: { total: input.feeds.length, enabled: input.feeds.filter((f) => f.enabled).length, ok, failing, neverFetched },
     uptimeSeconds: Math.round((input.now - input.startedAt) / 1000),

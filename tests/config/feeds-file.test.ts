@@ -116,3 +116,26 @@ describe('parseFeedsFile: fullText', () => {
     expect(problemsOf(file([feed()], { defaults: { fullText: { selector: '>>' } } }))).toContain('$.defaults.fullText.selector');
   });
 });
+
+describe('parseFeedsFile: fetch.allowPrivateAddresses and a feed\'s own fetch object', () => {
+  it('defaults to refusing private addresses, and reads the top-level switch', () => {
+    expect(parseFeedsFile(file([feed()]), FILE).fetch.allowPrivateAddresses).toBe(false);
+    expect(parseFeedsFile(file([feed()], { fetch: { allowPrivateAddresses: true } }), FILE).fetch.allowPrivateAddresses).toBe(true);
+  });
+
+  it('keeps the keys a feed sets in its own fetch object, in the fetcher\'s units, and nothing else', () => {
+    const s = parseFeedsFile(file([feed({ fetch: { allowPrivateAddresses: true, timeoutSeconds: 120, maxBodyMegabytes: 1 } }), feed({ id: 'plain' })]), FILE);
+    expect(s.feeds[0]!.fetch).toEqual({ allowPrivateAddresses: true, totalTimeoutMs: 120_000, maxBodyBytes: 1024 * 1024 });
+    expect(s.feeds[1]!.fetch).toBeUndefined();
+  });
+
+  it('says which keys a feed may not set for itself', () => {
+    const message = problemsOf(file([feed({ fetch: { concurrency: 4 } })]));
+    expect(message).toContain('$.feeds[0].fetch.concurrency: unknown key "concurrency"');
+    expect(message).toContain('allowPrivateAddresses');
+  });
+
+  it('checks a feed\'s interval bounds against each other', () => {
+    expect(problemsOf(file([feed({ fetch: { minIntervalMinutes: 60, maxIntervalMinutes: 30 } })]))).toContain('$.feeds[0].fetch.maxIntervalMinutes: must be at least minIntervalMinutes (60).');
+  });
+});

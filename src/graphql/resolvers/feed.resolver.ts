@@ -4,7 +4,8 @@
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fullTextWarning, type FeedErrorRecord, type FeedState, type FeedStatus, type RedirectRecord } from '../../model/feed.ts';
-import { requireAdmin } from '../auth.ts';
+import { redactUrl, redactUrlsIn } from '../../model/redact-url.ts';
+import { isAdmin, requireAdmin } from '../auth.ts';
 import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import { feedStatus } from '../feed-status.ts';
@@ -60,9 +61,15 @@ export class FeedResolver {
     return ctx.loaders.feedStates.load(root.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Null only for a feed removed from feeds.json that still has articles.' })
-  url(@Root() root: FeedRoot): string | null {
-    return root.config?.url ?? null;
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Null only for a feed removed from feeds.json that still has articles. Passwords and query values that look like keys ' +
+      '(api_key, token, sig, …) read `***` unless the request carries `Authorization: Bearer <ADMIN_TOKEN>`.',
+  })
+  url(@Root() root: FeedRoot, @Ctx() ctx: Context): string | null {
+    const url = root.config?.url ?? null;
+    return url === null || isAdmin(ctx) ? url : redactUrl(url);
   }
 
   @FieldResolver(() => String, { description: 'The configured title, else the feed\'s own, else its id.' })
@@ -120,9 +127,10 @@ export class FeedResolver {
     return (await this.state(root, ctx))?.lastStatus ?? null;
   }
 
-  @FieldResolver(() => FeedError, { nullable: true })
+  @FieldResolver(() => FeedError, { nullable: true, description: 'URLs in the message are redacted like `url` for callers without the admin token.' })
   async lastError(@Root() root: FeedRoot, @Ctx() ctx: Context): Promise<FeedErrorRecord | null> {
-    return (await this.state(root, ctx))?.lastError ?? null;
+    const error = (await this.state(root, ctx))?.lastError ?? null;
+    return error === null || isAdmin(ctx) ? error : { ...error, message: redactUrlsIn(error.message) };
   }
 
   @FieldResolver(() => Int)
@@ -135,9 +143,10 @@ export class FeedResolver {
     return (await this.state(root, ctx))?.nextFetchAt ?? null;
   }
 
-  @FieldResolver(() => [FeedRedirect], { description: 'Permanent redirects on the last fetch: update the URL in feeds.json.' })
+  @FieldResolver(() => [FeedRedirect], { description: 'Permanent redirects on the last fetch: update the URL in feeds.json. Redacted like `url` without the admin token.' })
   async redirects(@Root() root: FeedRoot, @Ctx() ctx: Context): Promise<readonly RedirectRecord[]> {
-    return (await this.state(root, ctx))?.redirects ?? [];
+    const redirects = (await this.state(root, ctx))?.redirects ?? [];
+    return isAdmin(ctx) ? redirects : redirects.map((r) => ({ ...r, from: redactUrl(r.from), to: redactUrl(r.to) }));
   }
 
   @FieldResolver(() => [String], { description: 'What the last parse recovered from (ill-formed XML, bad dates, …), and which articles kept the feed\'s text instead of their page\'s and why.' })

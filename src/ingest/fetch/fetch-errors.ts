@@ -9,9 +9,10 @@ import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 export type TimeoutPhase = 'connect' | 'headers' | 'total';
 
 const TIMEOUT_TEXT: Record<TimeoutPhase, { what: string; setting: string }> = {
-  connect: { what: 'No connection (TCP and TLS handshake) could be made', setting: 'fetch.connectTimeoutMs' },
-  headers: { what: 'The server sent no response headers', setting: 'the headersTimeoutMs fetch limit' },
-  total: { what: 'The fetch (redirects and body included) did not finish', setting: 'fetch.totalTimeoutMs' },
+  // The names operators write in feeds.json (top-level "fetch", or the feed's own "fetch").
+  connect: { what: 'No connection (TCP and TLS handshake) could be made', setting: 'fetch.connectTimeoutSeconds in feeds.json' },
+  headers: { what: 'The server sent no response headers', setting: 'fetch.headersTimeoutSeconds in feeds.json' },
+  total: { what: 'The fetch (redirects and body included) did not finish', setting: 'fetch.timeoutSeconds in feeds.json' },
 };
 
 /** A time limit that fired. */
@@ -29,7 +30,7 @@ export function tooLargeError(url: string, maxBytes: number, declaredBytes?: num
   const seen = declaredBytes === undefined ? 'its body grew past' : `it declares Content-Length ${declaredBytes}, over`;
   return new NewsgateError(
     ErrorCode.FETCH_TOO_LARGE,
-    `The feed at ${url} is too large: ${seen} the cap of ${maxBytes} bytes (after decompression). Check that the URL is a feed and not a page or an archive; raise fetch.maxBodyBytes if it really is that large.`,
+    `The feed at ${url} is too large: ${seen} the cap of ${maxBytes} bytes (after decompression). Check that the URL is a feed and not a page or an archive; raise fetch.maxBodyMegabytes in feeds.json if it really is that large.`,
     { details: { url, maxBytes, ...(declaredBytes === undefined ? {} : { declaredBytes }) } },
   );
 }
@@ -38,7 +39,7 @@ export function tooLargeError(url: string, maxBytes: number, declaredBytes?: num
 export function tooManyRedirectsError(url: string, maxRedirects: number, chain: readonly string[]): NewsgateError {
   return new NewsgateError(
     ErrorCode.FETCH_TOO_MANY_REDIRECTS,
-    `More than ${maxRedirects} redirects starting at ${url} (${chain.join(' → ')}); set the feed's url to where it ends up, or raise fetch.maxRedirects.`,
+    `More than ${maxRedirects} redirects starting at ${url} (${chain.join(' → ')}); set the feed's url to where it ends up, or raise fetch.maxRedirects in feeds.json.`,
     { details: { url, maxRedirects, chain } },
   );
 }

@@ -1,7 +1,8 @@
 /**
  * One fetch of one feed, with every limit of FetchLimits real: connect, headers and total
  * timeouts, a body cap after decompression, manual redirects (counted, loops caught, each hop
- * recorded), http/https only unless the feed allows `file:`. Conditional GET with the previous
+ * recorded), http/https only unless the feed allows `file:`, and no redirect to an internal
+ * address on another origin (address-guard.ts). Conditional GET with the previous
  * validators. Never throws: every failure resolves as `failed` with a NewsgateError that tells
  * the operator what to do.
  */
@@ -9,6 +10,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { NewsgateError } from '../../model/errors.ts';
 import type { RedirectRecord } from '../../model/feed.ts';
+import { checkHostBeforeProxy, connectGuard, type AddressPolicy } from './address-guard.ts';
 import { buildHeaders, headersForRedirect } from './build-headers.ts';
 import { resolveLimits } from './fetch-defaults.ts';
 import {
@@ -23,6 +25,7 @@ import {
 } from './fetch-errors.ts';
 import type { FetchLimits, FetchRequest, FetchResult, FreshnessHints } from './fetch.types.ts';
 import { freshnessFromHeaders } from './freshness.ts';
+import { proxyFor } from './proxy.ts';
 import { readCappedBody } from './read-body.ts';
 import { readFileUrl } from './read-file.ts';
 import { requestOnce } from './request-once.ts';
@@ -96,12 +99,18 @@ async function run(req: FetchRequest, limits: FetchLimits, signal: AbortSignal, 
 
   let headers = buildHeaders(req);
   const visited = new Set([current.href]);
+  // The URL the operator wrote is fetched as written; where redirects lead is checked.
+  const policy: AddressPolicy = { allowPrivateAddresses: req.allowPrivateAddresses ?? false, trustedOrigins: [current.origin] };
   for (;;) {
+    // Through a proxy the proxy resolves the name: the guard checks it just before.
+    const proxy = proxyFor(current, req.proxy);
+    if (proxy !== null) await checkHostBeforeProxy(current, policy, req.resolver);
     const res = await requestOnce(current, {
       headers,
       connectTimeoutMs: limits.connectTimeoutMs,
       headersTimeoutMs: limits.headersTimeoutMs,
       signal,
+      ...(proxy === null ? connectGuard(current, policy, req.resolver) : { proxy }),
     });
     const status = res.statusCode ?? 0;
     p.status = status;

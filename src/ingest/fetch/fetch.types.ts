@@ -4,6 +4,8 @@
  */
 import type { NewsgateError } from '../../model/errors.ts';
 import type { RedirectRecord } from '../../model/feed.ts';
+import type { Resolver } from './address-guard.ts';
+import type { ProxySettings } from './proxy.ts';
 
 export interface FetchLimits {
   /** Time to establish the TCP/TLS connection. Default 10 s. */
@@ -29,6 +31,15 @@ export interface FetchRequest {
   readonly allowFile?: boolean;
   readonly limits?: Partial<FetchLimits>;
   readonly signal?: AbortSignal;
+  /**
+   * Let redirects reach loopback, private and link-local addresses on any origin (the
+   * operator's `fetch.allowPrivateAddresses`). The origin of `url` itself is always allowed.
+   */
+  readonly allowPrivateAddresses?: boolean;
+  /** Host name resolver for the address guard (the system's by default; tests pass a fake one). */
+  readonly resolver?: Resolver;
+  /** HTTP(S)_PROXY / NO_PROXY (from src/config/env.ts); direct connections when absent. */
+  readonly proxy?: ProxySettings;
 }
 
 /** HTTP caching hints the scheduler turns into the next fetch time. */

@@ -5,15 +5,29 @@
  */
 import type { FetchSettings } from '../../config/config.types.ts';
 import type { FeedConfig } from '../../model/feed.ts';
+import type { Resolver } from './address-guard.ts';
 import type { FetchRequest } from './fetch.types.ts';
+import type { ProxySettings } from './proxy.ts';
 
-/** A request for `url` on behalf of `feed`; `extra` (Accept, validators) goes under the feed's headers. */
+/**
+ * A request for `url` on behalf of `feed`: the feed's own `fetch` settings over the shared ones;
+ * `extra` (Accept, validators) goes under the feed's headers. The address guard's setting
+ * (`allowPrivateAddresses`) travels with it, so a page is held to the same rule as its feed.
+ */
 export function requestForFeed(
   url: string,
-  feed: Pick<FeedConfig, 'headers' | 'allowFile'>,
-  settings: FetchSettings,
-  extra: { headers?: Readonly<Record<string, string>>; etag?: string; lastModified?: string; signal?: AbortSignal } = {},
+  feed: Pick<FeedConfig, 'headers' | 'allowFile' | 'fetch'>,
+  shared: FetchSettings,
+  extra: {
+    headers?: Readonly<Record<string, string>>;
+    etag?: string;
+    lastModified?: string;
+    signal?: AbortSignal;
+    resolver?: Resolver;
+    proxy?: ProxySettings;
+  } = {},
 ): FetchRequest {
+  const settings: FetchSettings = feed.fetch ? { ...shared, ...feed.fetch } : shared;
   return {
     url,
     ...(extra.etag ? { etag: extra.etag } : {}),
@@ -27,6 +41,9 @@ export function requestForFeed(
       maxBodyBytes: settings.maxBodyBytes,
       maxRedirects: settings.maxRedirects,
     },
+    allowPrivateAddresses: settings.allowPrivateAddresses,
+    ...(extra.resolver ? { resolver: extra.resolver } : {}),
+    ...(extra.proxy ? { proxy: extra.proxy } : {}),
     ...(extra.signal ? { signal: extra.signal } : {}),
   };
 }

@@ -6,8 +6,10 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
+import tls from 'node:tls';
 import { timeoutError } from './fetch-errors.ts';
+import { openTunnel, proxyAuthorization } from './proxy.ts';
 
 /** Limits and cancellation for {@link requestOnce}. */
 export interface RequestOnceOptions {
@@ -16,6 +18,40 @@ export interface RequestOnceOptions {
   readonly headersTimeoutMs: number;
   /** Aborting destroys the request with `signal.reason`. */
   readonly signal: AbortSignal;
+  /** Resolves the host for the socket (the address guard's; the system lookup when absent). */
+  readonly lookup?: LookupFunction;
+  /** The outbound proxy for this URL (proxy.ts `proxyFor`), or null/absent to connect directly. */
+  readonly proxy?: URL | null;
+}
+
+/**
+ * Like {@link send}, through the proxy when one is given: HTTPS over a CONNECT tunnel opened
+ * within the connect timeout, plain HTTP in absolute form to the proxy.
+ */
+export async function requestOnce(url: URL, options: RequestOnceOptions): Promise<http.IncomingMessage> {
+  const proxy = options.proxy ?? null;
+  if (proxy === null) return send(url, options, undefined);
+  if (url.protocol === 'http:') {
+    return send(url, options, {
+      host: proxy.hostname.replace(/^\[|\]$/g, ''),
+      port: proxy.port || 80,
+      path: url.href,
+      headers: { ...options.headers, host: url.host, ...proxyAuthorization(proxy) },
+    });
+  }
+  const tunnel = new AbortController();
+  const onAbort = (): void => tunnel.abort(options.signal.reason);
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => tunnel.abort(timeoutError('connect', url.href, options.connectTimeoutMs)), options.connectTimeoutMs);
+  let socket: Socket;
+  try {
+    socket = await openTunnel(proxy, url, tunnel.signal);
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', onAbort);
+  }
+  const servername = url.hostname.replace(/^\[|\]$/g, '');
+  return send(url, options, { createConnection: () => tls.connect({ socket, servername }) });
 }
 
 /**
@@ -23,15 +59,17 @@ export interface RequestOnceOptions {
  * unread for the caller. Rejects with FETCH_TIMEOUT (connect/headers), the abort reason, or the
  * raw transport error (ECONNREFUSED, ENOTFOUND, TLS, …) for the caller to word.
  */
-export function requestOnce(url: URL, options: RequestOnceOptions): Promise<http.IncomingMessage> {
+function send(url: URL, options: RequestOnceOptions, via: http.RequestOptions | undefined): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (options.signal.aborted) {
       reject(options.signal.reason);
       return;
     }
-    const secure = url.protocol === 'https:';
-    const mod = secure ? https : http;
-    const req = mod.request(url, { method: 'GET', headers: options.headers, agent: false });
+    const secure = url.protocol === 'https:' && via?.path === undefined;
+    const base: http.RequestOptions = { method: 'GET', headers: options.headers, agent: false, ...(options.lookup ? { lookup: options.lookup } : {}) };
+    const req = via?.path !== undefined
+      ? http.request({ ...base, ...via }) // plain HTTP to the proxy, absolute URL as the path
+      : (secure ? https : http).request(url, { ...base, ...via });
     const timers: NodeJS.Timeout[] = [];
     const clear = (): void => {
       for (const t of timers) clearTimeout(t);

@@ -7,6 +7,7 @@
  * base64 content.
  */
 import type { ParsedFeed, RawItem } from '../../model/raw-feed.ts';
+import { mapInSlices } from '../../model/time-slices.ts';
 import { authorNames } from './authors.ts';
 import { dedupeEnclosures, makeEnclosure, mediaEnclosures } from './enclosures.ts';
 import { Fallbacks } from './fallbacks.ts';
@@ -19,11 +20,12 @@ import { attrOf, childrenOf, firstText, nodesOf, textOf, type XmlNode } from './
 const LINK = `link${SHIELD}`;
 const PUBLISHED = `published${SHIELD}`;
 const UPDATED = `updated${SHIELD}`;
+const CONTENT = `content${SHIELD}`;
 
 const FIELDS: RssParserFields = {
   feed: ['$', 'title', 'subtitle', 'tagline', LINK, 'author', 'dc:language'],
   item: [
-    '$', 'id', 'title', LINK, 'summary', 'content', 'author', 'dc:creator', 'category', 'dc:subject',
+    '$', 'id', 'title', LINK, 'summary', CONTENT, 'author', 'dc:creator', 'category', 'dc:subject',
     PUBLISHED, UPDATED, 'issued', 'created', 'modified', 'dc:date', 'media:content', 'media:thumbnail',
     'media:group', 'dc:language', 'feedburner:origLink',
   ],
@@ -89,7 +91,7 @@ export function atomItem(record: RssParserRecord, feedBase: string | null, feedA
   // marks only its content), else dc:language.
   const language =
     prefixedAttr(attrs, 'lang', 'xml:lang')?.trim() ||
-    [raw(record, 'content'), raw(record, 'summary'), raw(record, 'title')]
+    [raw(record, CONTENT), raw(record, 'summary'), raw(record, 'title')]
       .flatMap((v) => nodesOf(v))
       .map((n) => prefixedAttr(n, 'lang', 'xml:lang')?.trim() ?? '')
       .find((l) => l !== '') ||
@@ -100,7 +102,7 @@ export function atomItem(record: RssParserRecord, feedBase: string | null, feedA
     link,
     title,
     summaryHtml: textConstruct(raw(record, 'summary'), base),
-    contentHtml: textConstruct(raw(record, 'content'), base),
+    contentHtml: textConstruct(raw(record, CONTENT), base),
     authors,
     categories: categoryStrings(raw(record, 'category'), raw(record, 'dc:subject')),
     published,
@@ -116,7 +118,7 @@ export async function parseAtomDocument(xml: string, ctx: XmlAdapterContext): Pr
   const base = childBase(ctx.url, prefixedAttr(attrsNode(feed), 'base', 'xml:base') ?? ctx.detected.rootAttrs['xml:base']);
   const fallbacks = new Fallbacks();
   const feedAuthors = authorNames(personNames(raw(feed, 'author')));
-  const rawItems = items.map((record) => atomItem(record, base, feedAuthors, fallbacks));
+  const rawItems = await mapInSlices(items, (record) => atomItem(record, base, feedAuthors, fallbacks));
   const alternate = atomAlternateHref(raw(feed, LINK));
   const language = prefixedAttr(attrsNode(feed), 'lang', 'xml:lang')?.trim() || firstOf(raw(feed, 'dc:language'));
   const titleNode = nodesOf(raw(feed, 'title'))[0];

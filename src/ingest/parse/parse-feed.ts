@@ -7,6 +7,7 @@
 import type { FeedFormat } from '../../model/feed.ts';
 import type { ParsedFeed } from '../../model/raw-feed.ts';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
+import { yieldToLoop } from '../../model/time-slices.ts';
 import { parseAtomDocument } from './atom.adapter.ts';
 import { detectFormat } from './detect-format.ts';
 import { parseJsonFeed } from './json-feed.adapter.ts';
@@ -44,8 +45,11 @@ export async function parseFeed(text: string, opts: ParseOptions): Promise<Parse
   const detected = detectFormat(text);
   if (detected.kind === 'json') return parseJsonFeed(detected, opts);
 
+  await yieldToLoop();
   const repaired = repairXml(text, detected);
+  await yieldToLoop();
   const xml = markupToCdata(repaired.text, detected.namespaces);
+  await yieldToLoop();
   const adapter: XmlDocumentAdapter = detected.format.startsWith('atom') ? parseAtomDocument : parseRssDocument;
   const ctx = { url: opts.url, detected };
   let feed: ParsedFeed;

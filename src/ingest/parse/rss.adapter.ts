@@ -6,12 +6,13 @@
  * is counted and reported as a warning.
  */
 import type { ParsedFeed, RawItem } from '../../model/raw-feed.ts';
+import { mapInSlices } from '../../model/time-slices.ts';
 import type { DetectedXml } from './detect-format.ts';
 import { authorNames } from './authors.ts';
 import { dedupeEnclosures, makeEnclosure, mediaEnclosures } from './enclosures.ts';
 import { Fallbacks } from './fallbacks.ts';
 import { childBase, resolveHtmlUrls, resolveUrl } from './resolve-url.ts';
-import { rawKey, runRssParser, type RssParserFields, type RssParserRecord } from './run-rss-parser.ts';
+import { SHIELD, rawKey, runRssParser, type RssParserFields, type RssParserRecord } from './run-rss-parser.ts';
 import { categoryStrings, firstOf, prefixedAttr } from './text-fields.ts';
 import { attrOf, childrenOf, firstText, nodesOf, textOf, type XmlNode } from './xml-node.ts';
 
@@ -22,11 +23,13 @@ export interface XmlAdapterContext {
   readonly detected: DetectedXml;
 }
 
+const DESCRIPTION = `description${SHIELD}`;
+
 const FIELDS: RssParserFields = {
-  feed: ['$', 'title', 'dc:title', 'link', 'atom:link', 'description', 'dc:description', 'language', 'dc:language', 'ttl'],
+  feed: ['$', 'title', 'dc:title', 'link', 'atom:link', DESCRIPTION, 'dc:description', 'language', 'dc:language', 'ttl'],
   item: [
     '$', 'title', 'dc:title', 'link', 'atom:link', 'feedburner:origLink', 'guid', 'dc:identifier',
-    'description', 'dc:description', 'content:encoded', 'atom:content', 'atom:summary', 'xhtml:body',
+    DESCRIPTION, 'dc:description', 'content:encoded', 'atom:content', 'atom:summary', 'xhtml:body',
     'author', 'dc:creator', 'dc:author', 'atom:author', 'itunes:author', 'category', 'dc:subject', 'atom:category',
     'itunes:keywords', 'itunes:summary',
     'pubDate', 'dc:date', 'atom:published', 'dcterms:issued', 'dcterms:created', 'atom:updated', 'dcterms:modified',
@@ -107,7 +110,7 @@ export function rssItem(record: RssParserRecord, channelBase: string | null, fal
   }
 
   const summaryHtml =
-    html(raw(record, 'description'), base) ??
+    html(raw(record, DESCRIPTION), base) ??
     html(raw(record, 'dc:description'), base) ??
     html(raw(record, 'atom:summary'), base) ??
     html(raw(record, 'itunes:summary'), base);
@@ -169,7 +172,7 @@ export async function parseRssDocument(xml: string, ctx: XmlAdapterContext): Pro
   const base = channelBaseOf(feed, ctx);
   const fallbacks = new Fallbacks();
   const rdf = /(^|:)RDF$/.test(ctx.detected.rootName);
-  const rawItems = items.map((record) => rssItem(record, base, fallbacks, rdf));
+  const rawItems = await mapInSlices(items, (record) => rssItem(record, base, fallbacks, rdf));
 
   let link: string | null = null;
   for (const node of nodesOf(raw(feed, 'link'))) {
@@ -191,7 +194,7 @@ export async function parseRssDocument(xml: string, ctx: XmlAdapterContext): Pro
     format: ctx.detected.format,
     title: firstOf(raw(feed, 'title'), raw(feed, 'dc:title')),
     link,
-    description: firstOf(raw(feed, 'description'), raw(feed, 'dc:description')),
+    description: firstOf(raw(feed, DESCRIPTION), raw(feed, 'dc:description')),
     language: language === '' ? null : language,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     items: rawItems,

@@ -30,8 +30,15 @@ const CANONICAL_PREFIX: Readonly<Record<string, string>> = {
   'http://www.w3.org/1999/xhtml': 'xhtml',
 };
 
-/** Atom elements rss-parser converts in ways that can throw (dates, links without attributes); renamed so only the adapter reads them. */
-const ATOM_SHIELDED = new Set(['published', 'updated', 'link']);
+/**
+ * Atom elements rss-parser converts in ways that can throw (dates, links without attributes),
+ * or strips of markup with a regex that is quadratic on a body full of unclosed tags (its
+ * `contentSnippet`, which newsgate never reads): renamed so only the adapter reads them.
+ */
+const ATOM_SHIELDED = new Set(['published', 'updated', 'link', 'content']);
+
+/** RSS elements shielded for the same reason: rss-parser's `contentSnippet` of `<description>`. */
+const RSS_SHIELDED = new Set(['description']);
 
 /** Suffix of renamed elements (see ATOM_SHIELDED). */
 export const SHIELD = '_ng';
@@ -65,10 +72,13 @@ export function canonicalTagName(detected: DetectedXml): (name: string) => strin
       canonical = uri !== undefined && uri in CANONICAL_PREFIX ? (CANONICAL_PREFIX[uri] as string) : prefix;
     }
     if (isAtom && canonical === 'atom') canonical = '';
-    if (isAtom && canonical === '' && ATOM_SHIELDED.has(local)) return local + SHIELD;
+    if (canonical === '' && (isAtom ? ATOM_SHIELDED : RSS_SHIELDED).has(local)) return local + SHIELD;
     return canonical === '' ? local : `${canonical}:${local}`;
   };
 }
+
+/** Characters xml2js parses between two turns of the event loop (a few milliseconds of work). */
+export const XML_CHUNK_CHARS = 32 * 1024;
 
 /** The raw field name an adapter reads for element `name` (custom fields land under `raw:<name>`). */
 export function rawKey(name: string): string {
@@ -85,7 +95,9 @@ export async function runRssParser(xml: string, detected: DetectedXml, fields: R
   const parser = new Parser({
     defaultRSS: 2,
     customFields: { feed: custom(fields.feed) as never, item: custom(fields.item) as never },
-    xml2js: { tagNameProcessors: [canonicalTagName(detected)] },
+    // Parsed in chunks with a turn of the event loop between them, so a large document never
+    // holds up queries; xml2js still builds one object at the end.
+    xml2js: { tagNameProcessors: [canonicalTagName(detected)], async: true, chunkSize: XML_CHUNK_CHARS } as never,
   });
   const feed = (await parser.parseString(xml)) as unknown as RssParserRecord & { items?: RssParserRecord[] };
   return { feed, items: feed.items ?? [] };

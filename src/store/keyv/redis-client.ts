@@ -1,7 +1,8 @@
 /**
  * Connecting to Redis the way newsgate needs: fail fast at start-up (an operator with a wrong
  * STORE_URL gets an error in seconds, not a silent hang), then reconnect forever with backoff once
- * running (a Redis restart must not kill the gateway; /health reports it meanwhile).
+ * running (a Redis restart must not kill the gateway; /health reports it meanwhile). Commands sent
+ * while it is down fail at once rather than queue.
  */
 import { createClient, type RedisClientType } from '@keyv/redis';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
@@ -22,13 +23,16 @@ export interface ErrorSink {
 
 /**
  * Opens a connected client. Rejects with STORE_UNAVAILABLE naming the URL when Redis cannot be
- * reached at start-up; afterwards the client reconnects on its own (commands wait meanwhile).
+ * reached at start-up; afterwards the client reconnects on its own (commands fail fast meanwhile).
  */
 export async function connectRedis(url: string, sink?: ErrorSink): Promise<RedisClient> {
   let connectedOnce = false;
   let lastWarn = 0;
   const client = createClient({
     url,
+    // While disconnected, commands fail at once instead of queueing without a timeout: callers
+    // (the response cache, /health, queries) degrade instead of hanging until Redis returns.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       reconnectStrategy: (retries: number, cause: Error) => {

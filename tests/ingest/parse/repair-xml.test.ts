@@ -1,6 +1,7 @@
 /** repairXml fixes what strict XML parsing rejects, and says so for each repair. */
 import { describe, expect, it } from 'vitest';
-import { closeTruncated, repairEntities, repairXml } from '../../../src/ingest/parse/repair-xml.ts';
+import { cpuMs } from '../../cpu-time.ts';
+import { closeTruncated, MAX_NESTING_DEPTH, repairEntities, repairXml, scanStructure } from '../../../src/ingest/parse/repair-xml.ts';
 
 describe('repairEntities', () => {
   it.each([
@@ -65,5 +66,49 @@ describe('repairXml', () => {
       'ill-formed XML: 1 HTML entity (like &nbsp;) mapped to character references',
       'ill-formed XML: the document ends before its root element does (truncated?); closed <channel>, <rss> and dropped the incomplete last item',
     ]);
+  });
+});
+
+describe('scanStructure (nesting limit)', () => {
+  const rss = (items: string) => `<rss><channel><title>T</title>${items}</channel></rss>`;
+  const nested = (depth: number, tag = 'div') => `${`<${tag}>`.repeat(depth)}x${`</${tag}>`.repeat(depth)}`;
+
+  it.each([
+    ['a shallow document is returned as it is', rss('<item><title>a</title></item>'), 8, rss('<item><title>a</title></item>'), 0, 0],
+    ['an item nested past the limit is dropped whole', rss(`<item><title>a</title></item><item>${nested(10)}</item><item><title>b</title></item>`), 8, rss('<item><title>a</title></item><item><title>b</title></item>'), 1, 0],
+    ['items nested in items are dropped from the outermost', rss(`<item><title>a</title>${'<item>'.repeat(9)}${'</item>'.repeat(9)}</item><item><title>b</title></item>`), 8, rss('<item><title>b</title></item>'), 1, 0],
+    ['a deep element outside items is dropped alone', rss(`${nested(10, 'x')}<item><title>b</title></item>`), 8, '<rss><channel><title>T</title><x><x><x><x><x><x></x></x></x></x></x></x><item><title>b</title></item></channel></rss>', 0, 1],
+    ['exactly at the limit is kept', rss(`<item>${nested(5)}</item>`), 8, rss(`<item>${nested(5)}</item>`), 0, 0],
+  ])('%s', (_label, input, maxDepth, output, deepItems, deepElements) => {
+    const scan = scanStructure(input, maxDepth);
+    expect(scan.text).toBe(output);
+    expect(scan.deepItems).toBe(deepItems);
+    expect(scan.deepElements).toBe(deepElements);
+  });
+
+  it('drops a deep item the document ends inside, and closes what is left', () => {
+    const scan = scanStructure(rss('<item><title>a</title></item>').replace('</channel></rss>', '') + '<item>' + '<div>'.repeat(20), 8);
+    expect(scan.text).toBe('<rss><channel><title>T</title><item><title>a</title></item></channel></rss>');
+    expect(scan.deepItems).toBe(1);
+  });
+
+  it('reads 100,000 levels, 100,000 stray "<" and 100,000 unmatched close tags in one pass', () => {
+    const inputs = [
+      rss(`<item><title>a</title></item><item>${nested(100_000)}</item>`),
+      rss(`<item><title>${'<1'.repeat(100_000)}</title></item>`),
+      rss(`<item>${'<a "'.repeat(100_000)}></item>`),
+      rss(`${'<a>'.repeat(200)}${'</b>'.repeat(100_000)}`),
+    ];
+    const started = cpuMs();
+    for (const input of inputs) scanStructure(input);
+    // Quadratic scans took minutes on these; linear ones take milliseconds (the bound allows a busy machine).
+    expect(cpuMs() - started).toBeLessThan(3000);
+  });
+
+  it('repairXml says what the limit dropped', () => {
+    const text = rss(`<item><title>a</title></item><item>${nested(MAX_NESTING_DEPTH + 1)}</item>`);
+    const result = repairXml(text, { rootIndex: 0, junkBeforeRoot: false });
+    expect(result.text).toBe(rss('<item><title>a</title></item>'));
+    expect(result.warnings).toEqual([`1 item nested deeper than ${MAX_NESTING_DEPTH} elements (the nesting limit) dropped`]);
   });
 });
