@@ -23,7 +23,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
-import { indexTerms } from '../normalize/gazetteer/search-terms.ts';
+import { indexTerms, queryTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
   ArticleChange,
   ArticleChangeListener,
@@ -266,6 +266,10 @@ export class ArticleStore implements ArticleStoreApi {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       plan[field] = Number(row.n) > this.probeFrom ? 'probe' : 'drive';
+    }
+    const terms = filter.search !== undefined ? queryTerms(filter.search) : [];
+    if (terms.length > 0) {
+      plan.search = (await this.dialect.countSearchUpTo(this.db, terms, this.probeFrom + 1)) > this.probeFrom ? 'probe' : 'drive';
     }
     return plan;
   }
