@@ -59,7 +59,7 @@ describe('shutdown of the real process (NODE_ENV=production)', () => {
     expect(count.data.articles.totalCount).toBe(body.data?.refreshFeed.added);
     again.child.kill('SIGINT');
     expect(await again.exited, again.out() + again.err()).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('SIGINT (Ctrl-C) on an idle gateway: exit 0', async () => {
     const gw = spawnGateway();
@@ -67,5 +67,5 @@ describe('shutdown of the real process (NODE_ENV=production)', () => {
     gw.child.kill('SIGINT');
     expect(await gw.exited, gw.out() + gw.err()).toBe(0);
     expect(gw.out()).toContain('"stopped"');
-  }, 40_000);
+  }, 120_000);
 });

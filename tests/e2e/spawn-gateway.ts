@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Start-up loads every dictionary: seconds on a quiet machine, much longer on a busy CI box. */
+export const STARTUP_TIMEOUT_MS = 90_000;
 
 export interface SpawnedGateway {
   readonly child: ChildProcessWithoutNullStreams;
@@ -57,7 +59,7 @@ export function spawnGateway(options: SpawnOptions = {}): SpawnedGateway {
     dir,
     out: () => stdout,
     err: () => stderr,
-    async ready(timeoutMs = 30_000) {
+    async ready(timeoutMs = STARTUP_TIMEOUT_MS) {
       const deadline = Date.now() + timeoutMs;
       let gone = false;
       void exited.then(() => (gone = true));

@@ -19,7 +19,7 @@ beforeAll(async () => {
     env: { POLL: 'false', ADMIN_TOKEN: 'tok', LOG_LEVEL: 'debug' },
   });
   base = await gw.ready();
-}, 40_000);
+}, 120_000);
 afterAll(async () => {
   gw.child.kill('SIGTERM');
   await gw.exited;
