@@ -1,7 +1,7 @@
 /**
  * Quick store figures for the notes (the formal benchmarks live in bench/): upsert rate into
  * SQLite, page query p50/p99 and countMatches at N articles, on SQLite and (with POSTGRES_URL)
- * PostgreSQL. Usage: node --import tsx scripts/store-measure.ts [N=100000]
+ * PostgreSQL. Usage: [SKIP_SQLITE=1] [POSTGRES_URL=…] node --import tsx scripts/store-measure.ts [N=100000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +82,7 @@ async function measure(label: string, url: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgate-measure-'));
 try {
-  await measure('sqlite', `sqlite://${join(dir, 'm.sqlite')}`);
+  if (process.env.SKIP_SQLITE !== '1') await measure('sqlite', `sqlite://${join(dir, 'm.sqlite')}`);
   if (process.env.POSTGRES_URL) {
     const name = `newsgate_measure_store_${Date.now()}`;
     const admin = new pg.Client({ connectionString: process.env.POSTGRES_URL });

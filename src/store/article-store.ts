@@ -24,6 +24,7 @@ import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
 import { articleSearchTerms } from '../normalize/gazetteer/phrase-terms.ts';
+import { queryTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
   ArticleChange,
   ArticleChangeListener,
@@ -220,11 +221,12 @@ export class ArticleStore implements ArticleStoreApi {
     const column = page.order === 'FETCHED_DESC' ? 'articles.fetched_ms' : 'articles.published_ms';
     const after = page.after;
     const afterMs = after ? filterInstant(after.at, 'after') : undefined;
+    // Ids first, metadata second: the sort (when the plan needs one) then moves ids, not JSON.
     const rows = await this.run('read a page of articles', async () => {
       const plan = await this.planPage(filter);
       return this.db
         .selectFrom('articles')
-        .select('articles.meta')
+        .select('articles.id')
         .where((eb) => filterCondition(eb, filter, this.dialect, plan))
         .$if(after !== undefined, (q) =>
           q.where((eb) => eb(eb.refTuple(column, 'articles.id'), '<', eb.tuple(afterMs as number, (after as { id: string }).id))),
@@ -234,7 +236,10 @@ export class ArticleStore implements ArticleStoreApi {
         .limit(first + 1)
         .execute();
     });
-    const items = rows.slice(0, first).map((r) => JSON.parse(r.meta) as ArticleMeta);
+    const pageIds = rows.slice(0, first).map((r) => r.id);
+    const metas = await this.getMany(pageIds);
+    // An article deleted between the two reads (retention) is left out of the page.
+    const items = metas.filter((m): m is ArticleMeta => m !== undefined);
     return { items, hasNextPage: rows.length > first };
   }
 
@@ -262,6 +267,10 @@ export class ArticleStore implements ArticleStoreApi {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       plan[field] = Number(row.n) > this.probeFrom ? 'probe' : 'drive';
+    }
+    const terms = filter.search !== undefined ? queryTerms(filter.search) : [];
+    if (terms.length > 0) {
+      plan.search = (await this.dialect.countSearchUpTo(this.db, terms, this.probeFrom + 1)) > this.probeFrom ? 'probe' : 'drive';
     }
     return plan;
   }

@@ -6,7 +6,6 @@
  * and LISTEN/NOTIFY (coordination/pg-*.ts), which land separately: those two are skipped here
  * until then. Needs POSTGRES_URL; skipped with a message without it.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

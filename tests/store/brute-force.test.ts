@@ -70,7 +70,7 @@ function randomFilter(random: () => number, articles: readonly Article[]): Artic
   if (maybe(0.1)) f.fetchedAfter = hoursAfterEpoch(100 + Math.floor(random() * 30));
   if (maybe(0.1)) f.stories = [`story-${Math.floor(random() * 40)}`];
   if (maybe(0.05)) f.ids = articles.slice(0, 5).map((a) => a.id);
-  if (maybe(0.25)) f.search = pick(['drone', 'طائرة مسيرة', 'حوثي', 'Bagh', 'border strike', 'کویت', 'أمن']);
+  if (maybe(0.25)) f.search = pick(['drone', 'طائرة مسيرة', 'حوثي', 'Bagh*', 'border strike', 'کویت', 'أمن']);
   return f;
 }
 

@@ -16,8 +16,14 @@ export interface SearchRow {
 
 export interface SqlDialect {
   readonly engine: SqlEngine;
-  /** Condition on the `articles` table: the article holds every term. `terms` is not empty. */
-  searchCondition(terms: readonly QueryTerm[]): Expression<SqlBool>;
+  /**
+   * Condition on the `articles` table: the article holds every term. `terms` is not empty.
+   * `drive`: the matches' ids as an IN list (cost ∝ matches); `probe`: a lookup of the article
+   * walked in page order (cost ∝ articles walked), for common words.
+   */
+  searchCondition(terms: readonly QueryTerm[], plan?: 'drive' | 'probe'): Expression<SqlBool>;
+  /** How many articles hold every term, counting no further than `limit` (plans a page). */
+  countSearchUpTo(db: Kysely<Database>, terms: readonly QueryTerm[], limit: number): Promise<number>;
   /**
    * Writes the full-text rows; runs after the articles rows are written. `replaced` are the ids
    * that had full-text rows before (updates): only theirs are deleted first.

@@ -47,6 +47,7 @@ export interface FilterPlan {
   readonly topics?: EntityPlan;
   readonly actors?: EntityPlan;
   readonly regions?: EntityPlan;
+  readonly search?: EntityPlan;
 }
 
 /** The condition for `filter` on rows of `articles` (the table itself, not aliased). */
@@ -103,7 +104,7 @@ export function filterCondition(
   }
   if (filter.search !== undefined) {
     const terms = queryTerms(filter.search);
-    if (terms.length > 0) parts.push(dialect.searchCondition(terms));
+    if (terms.length > 0) parts.push(dialect.searchCondition(terms, plan.search));
   }
   if (parts.length === 0) return EVERYTHING;
   return parts.length === 1 ? (parts[0] as Expression<SqlBool>) : eb.and(parts);
