@@ -24,6 +24,7 @@ import { createChangeNotifier, openCoordination } from '../store/coordination/op
 import { openStoreWithRetry } from './open-store.ts';
 import { createStoryAssigner } from '../stories/assign-stories.ts';
 import { ResilientCache } from '../store/resilient-cache.ts';
+import { handleExport } from './routes/export.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
@@ -227,6 +228,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       res.end();
       return;
     }
+    if (await handleExport(req, res, services)) return;
     if (await graphqlHandler(req, res)) return;
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health (probes /healthz, /readyz), metrics at /metrics` }));
