@@ -3,6 +3,7 @@
  * `loadConfig` (src/config/load-config.ts): nothing else reads `process.env` or `feeds.json`.
  */
 import type { FeedConfig } from '../model/feed.ts';
+import type { SavedSearchSpec } from '../model/saved-search.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -36,6 +37,8 @@ export interface FeedsSettings {
   readonly retention: RetentionSettings;
   /** Absolute paths of extra dictionary files. */
   readonly dictionaries: readonly string[];
+  /** Saved searches declared in the file (`searches`), read-only through the API. */
+  readonly searches: readonly SavedSearchSpec[];
 }
 
 /** What the environment yields. */
@@ -50,6 +53,8 @@ export interface EnvSettings {
   readonly poll: boolean;
   /** `RESPONSE_CACHE=off` turns off Apollo's response cache in the store. */
   readonly responseCache: boolean;
+  /** WEBHOOK_SECRET: the HMAC-SHA256 key saved-search webhooks are signed with; without it none is sent. */
+  readonly webhookSecret?: string;
 }
 
 export interface Config extends EnvSettings {

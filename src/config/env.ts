@@ -60,6 +60,7 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     );
   }
   const adminToken = env.ADMIN_TOKEN?.trim();
+  const webhookSecret = env.WEBHOOK_SECRET?.trim();
   return Object.freeze({
     port,
     host: get('HOST'),
@@ -69,5 +70,6 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     poll: ['true', '1', 'yes'].includes(poll),
     responseCache: responseCache === 'on',
     ...(adminToken ? { adminToken } : {}),
+    ...(webhookSecret ? { webhookSecret } : {}),
   });
 }
