@@ -1,9 +1,11 @@
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) for one saved search. `id` is the
  * article id; dates are RFC 3339; every item has `content_text` (the spec requires content) —
- * the summary, which is what newsgate keeps short. JSON.stringify does the escaping. Pure.
+ * the summary, which is what newsgate keeps short. JSON.stringify does the escaping; control
+ * characters are dropped as in the XML formats, so all three carry the same text. Pure.
  */
 import type { FeedOutChannel, FeedOutItem } from './feed-out.types.ts';
+import { withoutForbidden } from './xml-text.ts';
 
 function item(i: FeedOutItem): Record<string, unknown> {
   return {
@@ -33,7 +35,7 @@ export function writeJsonFeed(channel: FeedOutChannel, items: readonly FeedOutIt
       authors: [{ name: 'newsgate' }],
       items: items.map(item),
     },
-    null,
+    (_key, value: unknown) => (typeof value === 'string' ? withoutForbidden(value) : value),
     1,
   )}\n`;
 }

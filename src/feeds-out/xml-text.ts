@@ -10,9 +10,17 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/**
+ * `text` without the characters XML 1.0 forbids. JSON Feed applies it too, so the three formats
+ * publish the same text (a reader of any of them sees the same title).
+ */
+export function withoutForbidden(text: string): string {
+  return text.replace(FORBIDDEN, '');
+}
+
 /** `text` as XML character data or an attribute value. */
 export function xmlText(text: string): string {
-  return text.replace(FORBIDDEN, '').replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  return withoutForbidden(text).replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
 /** `<name attrs>text</name>`, or nothing when `text` is null (optional elements). */

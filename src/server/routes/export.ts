@@ -1,0 +1,67 @@
+/**
+ * `GET /export.csv` and `GET /export.ndjson?query=…&filter={…}`: EVERY match of a query and a
+ * filter, streamed as it is read (the store's iterate, a batch at a time, waiting for the
+ * client to drain), so memory stays bounded at any size. CSV columns: csv-export.ts; NDJSON
+ * lines: the Article objects of `newsgate preview --json` (preview-json.ts), which `newsgate
+ * store import` reads. A bad query or filter is a 400 before anything is sent; a failure
+ * mid-stream cuts the connection, so a client never takes a truncated file for a whole one.
+ */
+import { once } from 'node:events';
+import type http from 'node:http';
+import { toPreviewArticle } from '../../cli/preview-json.ts';
+import { csvHeader, csvRow } from '../../feeds-out/csv-export.ts';
+import { parseFilterParam } from '../../searches/filter-param.ts';
+import { iterateMatches } from '../../searches/search-matches.ts';
+import type { SearchServices } from '../../searches/search-services.ts';
+import { sendRouteError } from './route-errors.ts';
+
+const FORMATS = {
+  '/export.csv': { type: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
+  '/export.ndjson': { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
+} as const;
+
+/** The route; answers false for paths it does not serve. */
+export function createExportRoute(services: SearchServices): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const format = FORMATS[url.pathname as keyof typeof FORMATS];
+    if (format === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    try {
+      const filter = parseFilterParam(url.searchParams.get('filter'));
+      const resolved = await services.resolve({ query: url.searchParams.get('query') ?? '', filter });
+      res.writeHead(200, {
+        'content-type': format.type,
+        'content-disposition': `attachment; filename="newsgate-export.${format.extension}"`,
+        'cache-control': 'no-store',
+      });
+      if (req.method === 'HEAD') {
+        res.end();
+        return true;
+      }
+      let closed = false;
+      res.once('close', () => void (closed = true));
+      const write = async (chunk: string) => {
+        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      };
+      const csv = format.extension === 'csv';
+      if (csv) await write(csvHeader());
+      for await (const batch of iterateMatches(services.source, resolved, (r) => services.catalog.regionAncestors(r))) {
+        if (closed) break;
+        let chunk = '';
+        if (csv) for (const article of batch) chunk += csvRow(article);
+        else {
+          const sources = await services.sources(batch.map((a) => a.feedId));
+          for (const article of batch) {
+            const source = sources.get(article.feedId) ?? { id: article.feedId, title: null, siteUrl: null };
+            chunk += `${JSON.stringify(toPreviewArticle(article, services.catalog, source))}\n`;
+          }
+        }
+        await write(chunk);
+      }
+      res.end();
+    } catch (err) {
+      sendRouteError(res, err);
+    }
+    return true;
+  };
+}
