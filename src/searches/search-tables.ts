@@ -20,6 +20,8 @@ export interface SavedSearchesTable {
 /** Per search: articles fetched before `watermark_ms` (less a safety window) were already looked at. */
 export interface SearchWebhookStateTable {
   readonly search_id: string;
+  /** When the worker first saw the search: nothing fetched before it is ever sent. */
+  readonly started_ms: number;
   readonly watermark_ms: number;
 }
 

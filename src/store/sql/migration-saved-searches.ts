@@ -16,7 +16,7 @@ const tables = (id: string, ms: string): string[] => [
     created_ms ${ms} NOT NULL,
     updated_ms ${ms} NOT NULL
   )`,
-  `CREATE TABLE search_webhook_state (search_id ${id} PRIMARY KEY NOT NULL, watermark_ms ${ms} NOT NULL)`,
+  `CREATE TABLE search_webhook_state (search_id ${id} PRIMARY KEY NOT NULL, started_ms ${ms} NOT NULL, watermark_ms ${ms} NOT NULL)`,
   `CREATE TABLE search_queued (
     search_id ${id} NOT NULL,
     article_id ${id} NOT NULL,
