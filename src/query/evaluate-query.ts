@@ -1,36 +1,19 @@
 /**
  * The reference meaning of a resolved query: whether one whole article matches, by brute force
- * over its text and entity lists. It is the oracle the SQL compiler is tested against (a
+ * over its full-text terms (phrase-terms.ts `articleSearchTerms`, what the store indexes) and its
+ * entity lists. It is the oracle the SQL compiler is tested against (a
  * query's SQL must select exactly the articles this accepts), and it answers for stores with
  * no SQL (subscriptions, previews). Pure.
  */
 import type { Article } from '../model/article.ts';
 import type { ResolvedQuery } from './query-ast.ts';
-import { textTokens } from './query-text.ts';
+import { articleSearchTerms, phraseQueryTerms } from '../normalize/gazetteer/phrase-terms.ts';
+import type { QueryTerm } from '../normalize/gazetteer/search-terms.ts';
 
-/** What a text term looks at: the folded tokens of each searched field, kept apart (a phrase does not run across fields). */
-export interface ArticleTokens {
-  readonly title: readonly string[];
-  readonly fields: readonly (readonly string[])[];
-}
-
-/** The fields words are looked for in: title, summary and body. */
-export function articleTokens(article: Pick<Article, 'title' | 'summary' | 'content'>): ArticleTokens {
-  const title = textTokens(article.title);
-  return { title, fields: [title, textTokens(article.summary), textTokens(article.content)] };
-}
-
-/** Whether `tokens` hold `phrase` as consecutive tokens (the last one as a prefix when asked). */
-export function holdsPhrase(tokens: readonly string[], phrase: readonly string[], prefix: boolean): boolean {
-  const last = phrase.length - 1;
-  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    for (let j = 0; j <= last; j++) {
-      const token = tokens[i + j] as string;
-      const want = phrase[j] as string;
-      if (j === last && prefix ? !token.startsWith(want) : token !== want) continue outer;
-    }
-    return true;
-  }
+/** Whether a set of index terms holds `term` (or, as a prefix, a term starting with it). */
+function holds(terms: ReadonlySet<string>, term: QueryTerm): boolean {
+  if (!term.prefix) return terms.has(term.term);
+  for (const t of terms) if (t.startsWith(term.term)) return true;
   return false;
 }
 
@@ -39,14 +22,14 @@ export function holdsPhrase(tokens: readonly string[], phrase: readonly string[]
  * upward (IQ/baghdad is in IQ and in MIDDLE_EAST), as the store indexes them.
  */
 export function compileEvaluator(query: ResolvedQuery, regionAncestors: (id: string) => readonly string[]): (article: Article) => boolean {
-  const tokenCache = new WeakMap<Article, ArticleTokens>();
-  const tokensOf = (article: Article): ArticleTokens => {
-    let tokens = tokenCache.get(article);
-    if (tokens === undefined) {
-      tokens = articleTokens(article);
-      tokenCache.set(article, tokens);
+  const termCache = new WeakMap<Article, ReadonlySet<string>>();
+  const termsOf = (article: Article): ReadonlySet<string> => {
+    let terms = termCache.get(article);
+    if (terms === undefined) {
+      terms = new Set(articleSearchTerms(article));
+      termCache.set(article, terms);
     }
-    return tokens;
+    return terms;
   };
   const test = (q: ResolvedQuery, article: Article): boolean => {
     switch (q.kind) {
@@ -61,9 +44,8 @@ export function compileEvaluator(query: ResolvedQuery, regionAncestors: (id: str
       case 'not':
         return !test(q.child, article);
       case 'text': {
-        const tokens = tokensOf(article);
-        const fields = q.scope === 'title' ? [tokens.title] : tokens.fields;
-        return fields.some((field) => holdsPhrase(field, q.tokens, q.prefix));
+        const terms = termsOf(article);
+        return phraseQueryTerms(q.tokens, q.prefix, q.scope === 'title').every((t) => holds(terms, t));
       }
       case 'date': {
         const value = Date.parse(article[q.column]);

@@ -2,10 +2,11 @@
  * `Article.highlights(query)`: where the words and phrases of a query occur in an article's
  * title, summary and body, as offsets into the text the client already has (UTF-16, like
  * evidence offsets) and short snippets around them. Words are compared by the same folding as
- * search (query-text.ts), one written word at a time, so a highlight is found exactly where
+ * search (query-text.ts, and the index's light stems), one written word at a time, so a highlight is found exactly where
  * the search found a match. Terms under NOT are not highlighted (they matched nothing). Pure.
  */
 import type { ResolvedQuery } from './query-ast.ts';
+import { stemWord } from '../normalize/gazetteer/search-terms.ts';
 import { textTokens } from './query-text.ts';
 
 export type HighlightField = 'title' | 'summary' | 'content';
@@ -27,6 +28,8 @@ export const MAX_HIGHLIGHTS = 20;
 /** A written word of a field: its folded tokens and where it stands. */
 interface Word {
   readonly token: string;
+  /** The light stem the index compares words by (search-terms.ts). */
+  readonly stem: string;
   readonly start: number;
   readonly end: number;
 }
@@ -39,7 +42,7 @@ function wordsOf(text: string): Word[] {
   for (const match of text.matchAll(WORD_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
-    for (const token of textTokens(match[0])) words.push({ token, start, end });
+    for (const token of textTokens(match[0])) words.push({ token, stem: stemWord(token), start, end });
   }
   return words;
 }
@@ -73,9 +76,10 @@ export function highlightsOf(query: ResolvedQuery, fields: Readonly<Record<Highl
       const last = term.tokens.length - 1;
       outer: for (let i = 0; i + last < words.length; i++) {
         for (let j = 0; j <= last; j++) {
-          const token = (words[i + j] as Word).token;
+          const word = words[i + j] as Word;
           const want = term.tokens[j] as string;
-          if (j === last && term.prefix ? !token.startsWith(want) : token !== want) continue outer;
+          const hit = j === last && term.prefix ? word.token.startsWith(want) || word.stem.startsWith(want) : word.stem === stemWord(want);
+          if (!hit) continue outer;
         }
         spans.push({ start: (words[i] as Word).start, end: (words[i + last] as Word).end });
       }

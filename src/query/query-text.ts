@@ -1,12 +1,12 @@
 /**
- * The one rule for turning text into search tokens, on both sides of a match: a query word is
- * folded exactly as the store folds the title, summary and body it indexes (case, diacritics,
- * letter variants; see the store's folding), so the brute-force evaluator, the SQL compiler and
- * the highlighter agree with the full-text index. Pure.
+ * The one rule for turning query text into search tokens: the store's folding
+ * (search-terms.ts `foldedWords`, built on the tagger's fold), so the evaluator, the SQL
+ * compiler and the highlighter read a query word exactly as the full-text index reads text.
+ * Pure.
  */
-import { searchTokens } from '../store/search/fold-term.ts';
+import { foldedWords } from '../normalize/gazetteer/search-terms.ts';
 
-/** The folded tokens of `text`, in order. */
+/** The folded words of `text`, in order (not yet stemmed: a prefix must not be). */
 export function textTokens(text: string): string[] {
-  return searchTokens(text);
+  return foldedWords(text);
 }

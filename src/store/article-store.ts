@@ -23,7 +23,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
-import { indexTerms } from '../normalize/gazetteer/search-terms.ts';
+import { articleSearchTerms } from '../normalize/gazetteer/phrase-terms.ts';
 import type {
   ArticleChange,
   ArticleChangeListener,
@@ -476,7 +476,7 @@ export class ArticleStore implements ArticleStoreApi {
       });
       bodies.push({ id: article.id, body: JSON.stringify({ content, contentHtml, translatorNotes, comments, evidence }) });
       postings.push(...entityPostings(meta, publishedMs, { regionAncestors: this.regionAncestors, ...(this.topicAncestors ? { topicAncestors: this.topicAncestors } : {}) }));
-      search.push({ id: article.id, terms: indexTerms(`${article.title}\n${article.summary}\n${content}\n${article.tags.join('\n')}`) });
+      search.push({ id: article.id, terms: articleSearchTerms(article) });
     }
     for (const chunk of chunks(rows, ROW_CHUNK)) {
       await trx

@@ -44,3 +44,10 @@ describe('highlightsOf', () => {
     expect(h?.snippet.startsWith('…')).toBe(true);
   });
 });
+
+describe('highlightsOf: Arabic through proclitics', () => {
+  it('finds the written word with its proclitic', () => {
+    expect(marked('"طائرة مسيرة"')).toEqual(['summary:بطائرة مسيرة']);
+    expect(marked('طائرة')).toEqual(['summary:بطائرة']);
+  });
+});
