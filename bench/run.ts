@@ -28,10 +28,8 @@ import { ingestSuite } from './suites/ingest.ts';
 import { taggingSuite } from './suites/tagging.ts';
 import { httpSuite } from './suites/http.ts';
 import { scaleSuite } from './suites/scale.ts';
-import { restoreSuite } from './suites/restore.ts';
-import { redisSuite } from './suites/redis.ts';
 
-const SUITES: readonly Suite[] = [ingestSuite, taggingSuite, restoreSuite, httpSuite, scaleSuite, redisSuite];
+const SUITES: readonly Suite[] = [ingestSuite, taggingSuite, httpSuite, scaleSuite];
 
 interface Options {
   readonly quick: boolean;

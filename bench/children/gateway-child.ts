@@ -29,6 +29,7 @@ const config: Config = {
   logLevel: 'silent',
   poll: false,
   responseCache: cacheArg !== 'off',
+  cacheUrl: 'memory://',
   feeds: {
     file: feedsFile,
     feeds,

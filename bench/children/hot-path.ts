@@ -61,7 +61,7 @@ if (path === 'ingest') {
   const filters = benchFilters(ids);
   await begin();
   const start = now();
-  while (now() < until || loops < 1000) store.query(filters[loops++ % filters.length]!, 20);
+  while (now() < until || loops < 1000) await store.query(filters[loops++ % filters.length]!, { first: 20 });
   process.stderr.write(`query loop: ${loops} queries in ${(now() - start).toFixed(0)} ms\n`);
 } else if (path === 'restore' || path === 'upsert') {
   const { ids, regionAncestors } = await corpusIds(ctx);

@@ -1,41 +1,32 @@
 /**
- * Fills a store's keyv namespaces directly (metadata and, optionally, bodies), the way they look
- * after ingestion, without going through `upsert`. Why: the scale, restore and HTTP suites
- * measure a store *holding* N articles, and a restarted gateway builds its indexes from exactly
- * these records (`ArticleStore.open` → restore); filling through upsert would make the bench
- * minutes slower and measure ingestion, which the ingest suite (and the upsert-cost rows of the
- * scale suite) already do.
+ * Fills a store with articles through `ArticleStore.upsert` in batches (one transaction each),
+ * the way ingestion and `store import` leave it. The formal store benchmarks (import rate, page
+ * queries at 10k–10M) live with the `store` commands; this is what the older suites need to hold
+ * N articles.
  */
 import type { Article } from '../../src/model/article.ts';
-import { splitArticle } from '../../src/model/article.ts';
-import { importSrc } from './load-module.ts';
+import { openStore } from './newsgate.ts';
 import { now } from './timing.ts';
 
-interface KeyvLike {
-  setMany(entries: { key: string; value: unknown }[]): Promise<unknown>;
-  disconnect(): Promise<void>;
-}
-
-/** Writes every batch to `<url>` namespaces `articles` (and `bodies` when asked); returns the ms spent writing. */
-export async function writeArticlesDirect(url: string, batches: Iterable<Article[]>, options: { bodies: boolean; onBatch?: (written: number) => boolean | void }): Promise<{ written: number; writeMs: number }> {
-  const { openKeyv } = await importSrc<{ openKeyv(url: string, ns: string): Promise<KeyvLike> }>('store/open-keyv.ts');
-  const articles = await openKeyv(url, 'articles');
-  const bodies = options.bodies ? await openKeyv(url, 'bodies') : undefined;
+/** Upserts every batch into the store at `url`; returns the ms spent writing. */
+export async function writeArticlesDirect(
+  url: string,
+  batches: Iterable<Article[]>,
+  options: { bodies?: boolean; onBatch?: (written: number) => boolean | void; regionAncestors?: (id: string) => string[] },
+): Promise<{ written: number; writeMs: number }> {
+  const store = await openStore({ url, regionAncestors: options.regionAncestors ?? ((id) => [id]) });
   let written = 0;
   let writeMs = 0;
   try {
     for (const batch of batches) {
-      const parts = batch.map(splitArticle);
       const start = now();
-      if (bodies) await bodies.setMany(parts.map((p) => ({ key: p.meta.id, value: p.body })));
-      await articles.setMany(parts.map((p) => ({ key: p.meta.id, value: p.meta })));
+      await store.upsert(batch);
       writeMs += now() - start;
       written += batch.length;
       if (options.onBatch?.(written) === false) break;
     }
   } finally {
-    await articles.disconnect();
-    await bodies?.disconnect();
+    await store.close();
   }
   return { written, writeMs };
 }

@@ -35,6 +35,21 @@ export function sampleLatency(fn: (i: number) => unknown, options: { warmup: num
   return summarize(samples.subarray(0, n));
 }
 
+/** {@link sampleLatency} for an async `fn` (database queries): each call awaited before the next. */
+export async function sampleLatencyAsync(fn: (i: number) => Promise<unknown>, options: { warmup: number; budgetMs: number; minCalls: number; maxCalls?: number }): Promise<Summary> {
+  for (let i = 0; i < options.warmup; i++) await fn(i);
+  const max = options.maxCalls ?? 1_000_000;
+  const samples = new Float64Array(max);
+  const deadline = now() + options.budgetMs;
+  let n = 0;
+  while (n < max && (n < options.minCalls || now() < deadline)) {
+    const start = now();
+    await fn(n);
+    samples[n++] = now() - start;
+  }
+  return summarize(samples.subarray(0, n));
+}
+
 /** Runs `global.gc` when node was started with --expose-gc, so heap figures exclude garbage. */
 export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;

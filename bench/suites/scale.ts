@@ -20,7 +20,7 @@ import { writeArticlesDirect } from '../lib/fill-store.ts';
 import { benchFilters } from '../lib/filters.ts';
 import { openStore } from '../lib/newsgate.ts';
 import type { Summary } from '../lib/stats.ts';
-import { memory, now, sampleLatency } from '../lib/timing.ts';
+import { memory, now, sampleLatencyAsync } from '../lib/timing.ts';
 
 /** Longest restore one step may take (the store's restore is the bulk of a step). */
 const RESTORE_BUDGET_MS = 100_000;
@@ -99,9 +99,11 @@ export const scaleSuite: Suite = {
         await store.whenSearchIndexed?.();
         const after = memory();
         let matches = 0;
-        const latency = sampleLatency(
-          (i) => {
-            matches += store.query(filters[i % filters.length]!, 20).totalCount;
+        const latency = await sampleLatencyAsync(
+          async (i) => {
+            const filter = filters[i % filters.length]!;
+            await store.query(filter, { first: 20 });
+            matches += (await store.countMatches(filter)).count;
           },
           { warmup: 50, budgetMs: ctx.quick ? 1000 : 2000, minCalls: 300, maxCalls: 200_000 },
         );
@@ -112,7 +114,7 @@ export const scaleSuite: Suite = {
           await store.upsert(fresh.value);
           upsertUsPerArticle = ((now() - t1) * 1000) / fresh.value.length;
         }
-        const size0 = store.size();
+        const size0 = await store.size();
         await store.close();
         const r: SizeResult = { size: size0, latency, matches: Math.round(matches / latency.count), restoreMs, heapPer1k: ((after.heapUsed - before.heapUsed) / size0) * 1000, upsertUsPerArticle };
         results.push(r);

@@ -37,8 +37,8 @@ export interface FeedsSettings {
   readonly retention: RetentionSettings;
   /** Absolute paths of extra dictionary files. */
   readonly dictionaries: readonly string[];
-  /** Saved searches declared in the file (`searches`), read-only through the API. */
-  readonly searches: readonly SavedSearchSpec[];
+  /** Saved searches declared in the file (`searches`), read-only through the API; absent: none. */
+  readonly searches?: readonly SavedSearchSpec[];
 }
 
 /** What the environment yields. */
@@ -51,10 +51,15 @@ export interface EnvSettings {
   readonly adminToken?: string;
   /** `POLL=false` serves the stored articles without fetching (read-only replicas, demos). */
   readonly poll: boolean;
-  /** `RESPONSE_CACHE=off` turns off Apollo's response cache in the store. */
+  /** `RESPONSE_CACHE=off` turns off Apollo's response cache. */
   readonly responseCache: boolean;
   /** WEBHOOK_SECRET: the HMAC-SHA256 key saved-search webhooks are signed with; without it none is sent. */
   readonly webhookSecret?: string;
+  /**
+   * `CACHE_URL`: where the response cache lives: `memory://` (default, per process) or
+   * `redis://…` (shared by replicas, so one replica's cached answer serves all).
+   */
+  readonly cacheUrl: string;
 }
 
 export interface Config extends EnvSettings {

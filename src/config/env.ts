@@ -5,6 +5,7 @@
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { EnvSettings, LogLevel } from './config.types.ts';
 import type { ConfigProblem } from './feeds-file.ts';
+import { parseArticleStoreUrl, redactStoreUrl } from '../store/store-url.ts';
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -17,6 +18,7 @@ export const ENV_DEFAULTS = Object.freeze({
   LOG_LEVEL: 'info',
   POLL: 'true',
   RESPONSE_CACHE: 'on',
+  CACHE_URL: 'memory://',
 });
 
 /** Validates and types the environment. Throws NewsgateError(CONFIG_INVALID) naming each bad variable. */
@@ -35,12 +37,14 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     problems.push({ path: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')}, got "${get('LOG_LEVEL')}".`, example: 'LOG_LEVEL=info' });
   }
   const storeUrl = get('STORE_URL');
-  if (!/^(sqlite|redis|rediss|memory):\/\//.test(storeUrl)) {
-    problems.push({
-      path: 'STORE_URL',
-      message: `must start with sqlite://, redis://, rediss:// or memory://, got "${storeUrl}".`,
-      example: 'STORE_URL=sqlite://data/newsgate.sqlite',
-    });
+  try {
+    parseArticleStoreUrl(storeUrl);
+  } catch (err) {
+    problems.push({ path: 'STORE_URL', message: (err as Error).message, example: 'STORE_URL=sqlite://data/newsgate.sqlite or STORE_URL=postgres://newsgate@db:5432/newsgate' });
+  }
+  const cacheUrl = get('CACHE_URL');
+  if (!/^(memory|redis|rediss):\/\//i.test(cacheUrl)) {
+    problems.push({ path: 'CACHE_URL', message: `must start with memory:// (per process) or redis:// / rediss:// (shared by replicas), got "${redactStoreUrl(cacheUrl)}".`, example: 'CACHE_URL=redis://127.0.0.1:6379' });
   }
   const poll = get('POLL').toLowerCase();
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(poll)) {
@@ -69,6 +73,7 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     logLevel,
     poll: ['true', '1', 'yes'].includes(poll),
     responseCache: responseCache === 'on',
+    cacheUrl,
     ...(adminToken ? { adminToken } : {}),
     ...(webhookSecret ? { webhookSecret } : {}),
   });

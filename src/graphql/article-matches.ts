@@ -7,22 +7,19 @@
  */
 import type { ArticleMeta, EntityRef } from '../model/article.ts';
 import type { ArticleFilter } from '../store/article-store.types.ts';
-import { searchTokens } from '../store/search/fold-term.ts';
-import { compileTextMatch } from '../store/search/match-text.ts';
+import { textMatchesSearch } from '../normalize/gazetteer/search-terms.ts';
 
 function anyRef(refs: readonly EntityRef[], wanted: ReadonlySet<string>): boolean {
   return refs.some((ref) => wanted.has(ref.id));
 }
 
 /**
- * True when the title, summary or tags match `search` exactly as the store's full-text index
- * would match them (same tokens, prefixes from 3 letters, one typo in long words): the
- * store's own matcher, so a subscription and a query never disagree.
+ * True when the title, summary or tags hold every word of `search` as the store's full-text
+ * index would match them (the same folding and stemming, search-terms.ts). The body is not in
+ * the metadata a subscription receives, so a word found only in the body does not match here.
  */
 export function matchesSearch(article: Pick<ArticleMeta, 'title' | 'summary' | 'tags'>, search: string): boolean {
-  // A search of no words is no constraint, as resolve-filter treats it for `articles`.
-  if (searchTokens(search).length === 0) return true;
-  return compileTextMatch(search)(article);
+  return textMatchesSearch(`${article.title}\n${article.summary}\n${article.tags.join('\n')}`, search);
 }
 
 /**
@@ -36,13 +33,16 @@ export function articleMatches(
   filter: ArticleFilter,
   regionAncestors: (id: string) => readonly string[],
 ): boolean {
-  if (filter.sources !== undefined && !filter.sources.includes(article.feedId)) return false;
-  if (filter.languages !== undefined && (article.language === null || !filter.languages.includes(article.language))) {
-    return false;
-  }
-  if (filter.topics !== undefined && !anyRef(article.topics, new Set(filter.topics))) return false;
-  if (filter.actors !== undefined && !anyRef(article.actors, new Set(filter.actors))) return false;
-  if (filter.regions !== undefined) {
+  // An absent or empty list is no constraint, as the store's filterCondition reads it.
+  const given = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
+  if (given(filter.ids) && !filter.ids.includes(article.id)) return false;
+  if (given(filter.stories) && !filter.stories.includes(article.storyId)) return false;
+  if (filter.fetchedAfter !== undefined && !(Date.parse(article.fetchedAt) > Date.parse(filter.fetchedAfter))) return false;
+  if (given(filter.sources) && !filter.sources.includes(article.feedId)) return false;
+  if (given(filter.languages) && (article.language === null || !filter.languages.includes(article.language))) return false;
+  if (given(filter.topics) && !anyRef(article.topics, new Set(filter.topics))) return false;
+  if (given(filter.actors) && !anyRef(article.actors, new Set(filter.actors))) return false;
+  if (given(filter.regions)) {
     const wanted = new Set(filter.regions);
     const inside = article.regions.some(
       (ref) => wanted.has(ref.id) || regionAncestors(ref.id).some((ancestor) => wanted.has(ancestor)),

@@ -4,7 +4,7 @@
  * ask the store for an unbounded page.
  */
 import type { ArticleMeta } from '../model/article.ts';
-import type { ArticleFilter, ArticleStoreApi } from '../store/article-store.types.ts';
+import type { ArticleCount, ArticleFilter, ArticleStoreApi } from '../store/article-store.types.ts';
 import { decodeArticleCursor, decodeListCursor, encodeArticleCursor, encodeListCursor } from './cursor.ts';
 import { badUserInput } from './errors.ts';
 
@@ -29,7 +29,9 @@ export interface PageInfoView {
 export interface ConnectionView<T> {
   readonly edges: readonly EdgeView<T>[];
   readonly pageInfo: PageInfoView;
-  readonly totalCount: number;
+  /** A promise when counting costs a query: resolved only if the client selects it. */
+  readonly totalCount: number | Promise<number>;
+  readonly totalCountExact: boolean | Promise<boolean>;
 }
 
 /** Checks `first` (1..100); BAD_USER_INPUT saying how to page otherwise. */
@@ -55,26 +57,32 @@ function pageInfo<T>(edges: readonly EdgeView<T>[], hasNextPage: boolean, hasPre
 }
 
 /** One page of articles matching an already-resolved store filter, newest first. */
-export function articleConnection(
+export async function articleConnection(
   store: ArticleStoreApi,
   filter: ArticleFilter,
   first: number | null | undefined,
   after: string | null | undefined,
   field = 'articles',
-): ConnectionView<ArticleMeta> {
+): Promise<ConnectionView<ArticleMeta>> {
   const size = checkFirst(first, field);
   const position = after == null ? undefined : decodeArticleCursor(after, field);
-  const page = store.query(filter, size, position);
+  const page = await store.query(filter, { first: size, ...(position ? { after: position } : {}), order: 'PUBLISHED_DESC' });
   const edges = page.items.map((node) => ({
-    cursor: encodeArticleCursor({ publishedAt: node.publishedAt, id: node.id }),
+    cursor: encodeArticleCursor({ at: node.publishedAt, id: node.id }),
     node,
   }));
+  // Counted only when a client selects totalCount or totalCountExact (one query for both):
+  // counting walks every match, the page does not.
+  let counted: Promise<ArticleCount> | undefined;
+  const count = () => (counted ??= store.countMatches(filter));
   return {
     edges,
     pageInfo: pageInfo(edges, page.hasNextPage, position !== undefined),
-    // Read only when a client selects totalCount: counting walks every match, the page does not.
     get totalCount() {
-      return page.totalCount;
+      return count().then((c) => c.count);
+    },
+    get totalCountExact() {
+      return count().then((c) => c.exact);
     },
   };
 }
@@ -105,5 +113,5 @@ export function listConnection<T>(
     start = index + 1;
   }
   const edges = items.slice(start, start + size).map((node) => ({ cursor: encodeListCursor(list, idOf(node)), node }));
-  return { edges, pageInfo: pageInfo(edges, start + size < items.length, start > 0), totalCount: items.length };
+  return { edges, pageInfo: pageInfo(edges, start + size < items.length, start > 0), totalCount: items.length, totalCountExact: true };
 }

@@ -56,7 +56,7 @@ export interface GatewayServices {
   /** ADMIN_TOKEN: when unset, mutations that change state are refused for everyone. */
   readonly adminToken?: string;
   /** Discovery of unknown names; `candidates` answers an empty list when absent. */
-  readonly candidates?: { top(n: number, minMentions?: number): readonly CandidateView[] };
+  readonly candidates?: { top(n: number, minMentions?: number): Promise<readonly CandidateView[]> };
   readonly events: ArticleEvents;
 }
 

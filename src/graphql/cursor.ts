@@ -36,16 +36,16 @@ function badCursor(cursor: string, field: string): Error {
 
 /** The cursor of an article in the newest-first order. */
 export function encodeArticleCursor(position: ArticleCursor): string {
-  return encode([ARTICLE_TAG, position.publishedAt, position.id]);
+  return encode([ARTICLE_TAG, position.at, position.id]);
 }
 
 /** Reads an article cursor; BAD_USER_INPUT naming `field` when it is not one. */
 export function decodeArticleCursor(cursor: string, field = 'articles'): ArticleCursor {
   const parts = decode(cursor);
   if (parts === undefined || parts.length !== 3 || parts[0] !== ARTICLE_TAG) throw badCursor(cursor, field);
-  const [, publishedAt = '', id = ''] = parts;
-  if (id === '' || Number.isNaN(Date.parse(publishedAt))) throw badCursor(cursor, field);
-  return { publishedAt, id };
+  const [, at = '', id = ''] = parts;
+  if (id === '' || Number.isNaN(Date.parse(at))) throw badCursor(cursor, field);
+  return { at, id };
 }
 
 /** The cursor after entity `id` in the list called `list` (e.g. `actors`). */

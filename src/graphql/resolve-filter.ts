@@ -29,7 +29,7 @@ export interface ArticleFilterArgs {
 export interface FilterServices {
   readonly catalog: EntityCatalog;
   feeds(): readonly FeedConfig[];
-  readonly store: Pick<ArticleStoreApi, 'count'>;
+  readonly store: Pick<ArticleStoreApi, 'countBy'>;
 }
 
 /** Longest search text accepted (a paragraph pasted by mistake is not a query). */
@@ -63,15 +63,16 @@ interface IdChecker {
   search?(text: string): readonly Known[];
 }
 
-function idCheckers(services: FilterServices): Record<IdKind, IdChecker> {
+function idCheckers(services: FilterServices, storedSources: ReadonlySet<string>): Record<IdKind, IdChecker> {
   const { catalog } = services;
   return {
     topics: { exists: (id) => catalog.topic(id) !== undefined, known: () => catalog.topics.map((t) => ({ id: t.id, name: t.label })) },
     actors: { exists: (id) => catalog.actor(id) !== undefined, known: () => catalog.actors, search: (text) => catalog.searchActors(text) },
     regions: { exists: (id) => catalog.region(id) !== undefined, known: () => catalog.regions, search: (text) => catalog.searchRegions(text) },
     sources: {
-      // A feed removed from feeds.json may still have stored articles: its id stays valid.
-      exists: (id) => services.feeds().some((f) => f.id === id) || services.store.count('sources', id) > 0,
+      // A feed removed from feeds.json may still have stored articles: its id stays valid
+      // (the caller looks such ids up in the store, one query for all, and passes them in).
+      exists: (id) => services.feeds().some((f) => f.id === id) || storedSources.has(id),
       known: () => services.feeds().map((f) => ({ id: f.id, name: f.title ?? f.id })),
     },
   };
@@ -81,8 +82,15 @@ function idCheckers(services: FilterServices): Record<IdKind, IdChecker> {
  * Checks ids of one kind, adding those that name nothing to `unknown` (with suggestions for the
  * first few). Shared by `filter` and the query language, so both say the same about a typo.
  */
-export function collectUnknownIds(services: FilterServices, kind: IdKind, label: string, ids: readonly string[], unknown: UnknownId[]): void {
-  const checker = idCheckers(services)[kind];
+export function collectUnknownIds(
+  services: FilterServices,
+  kind: IdKind,
+  label: string,
+  ids: readonly string[],
+  unknown: UnknownId[],
+  storedSources: ReadonlySet<string> = new Set(),
+): void {
+  const checker = idCheckers(services, storedSources)[kind];
   for (const id of ids) {
     if (checker.exists(id)) continue;
     const suggest = id.length <= MAX_ID_LENGTH && unknown.length < MAX_SUGGESTED;
@@ -119,19 +127,24 @@ export function withSubTopics(catalog: EntityCatalog, topics: readonly string[])
 }
 
 /** Resolves and checks `args`; throws BAD_USER_INPUT listing everything wrong at once. */
-export function resolveFilter(args: ArticleFilterArgs | null | undefined, services: FilterServices): ArticleFilter {
+export async function resolveFilter(args: ArticleFilterArgs | null | undefined, services: FilterServices): Promise<ArticleFilter> {
   const { catalog } = services;
   const topics = present(args?.topics);
   const actors = present(args?.actors);
   const regions = present(args?.regions);
   const sources = present(args?.sources);
+  // A feed removed from feeds.json may still have stored articles: its id stays valid (one query for all such ids).
+  const configured = new Set(services.feeds().map((f) => f.id));
+  const unconfigured = (sources ?? []).filter((id) => !configured.has(id)).slice(0, MAX_IDS_PER_FIELD);
+  const storedCounts = unconfigured.length > 0 ? await services.store.countBy('sources', unconfigured) : [];
+  const storedSources = new Set(unconfigured.filter((_, i) => (storedCounts[i] ?? 0) > 0));
 
   const unknown: UnknownId[] = [];
   const check = (field: IdKind, ids: readonly string[] | undefined) => {
     if ((ids?.length ?? 0) > MAX_IDS_PER_FIELD) {
       throw badUserInput(`\`filter.${field}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${field}` });
     }
-    collectUnknownIds(services, field, field, ids ?? [], unknown);
+    collectUnknownIds(services, field, field, ids ?? [], unknown, storedSources);
   };
   check('topics', topics);
   check('actors', actors);

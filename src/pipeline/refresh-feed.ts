@@ -14,6 +14,7 @@ import type { Metrics } from '../observability/metrics.ts';
 import type { ArticleStoreApi } from '../store/article-store.types.ts';
 import { planNextFetch } from '../ingest/fetch/next-fetch.ts';
 import { processDocument } from './process-document.ts';
+import type { IsUnchanged } from '../normalize/normalize.types.ts';
 
 /** What a refresh needs; all injected so tests can run it against a local server and memory store. */
 export interface RefreshDeps {
@@ -79,16 +80,16 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
 
   if (result.kind === 'modified') {
     try {
-      const doc = await processDocument({
+      const input = {
         bytes: result.body,
         ...(result.contentType ? { contentType: result.contentType } : {}),
         url: result.finalUrl,
         feed,
         fetchedAt: started,
         tagger: deps.tagger,
-        isUnchanged: (id, hash) => deps.store.get(id)?.contentHash === hash,
         maxBytes: deps.fetch.maxBodyBytes,
-      });
+      };
+      const doc = await processDocument({ ...input, isUnchanged: await knownHashes(input, deps.store) });
       const written = await deps.store.upsert(doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
       Object.assign(state, {
@@ -170,4 +171,17 @@ async function safePutState(deps: RefreshDeps, state: FeedState): Promise<void> 
   } catch (err) {
     deps.logger.error({ feed: state.feedId, err: (err as Error).message }, 'feed state not saved');
   }
+}
+
+/**
+ * The store's content hashes for the document's items, as the synchronous `isUnchanged` that
+ * processDocument wants: a first pass over the document (decode, parse, clean — no tagging, as
+ * every item reads as unchanged) collects the ids, then ONE query fetches their hashes, so
+ * unchanged items are not tagged again and processDocument stays free of I/O.
+ */
+async function knownHashes(input: Parameters<typeof processDocument>[0], store: ArticleStoreApi): Promise<IsUnchanged> {
+  const ids: string[] = [];
+  await processDocument({ ...input, isUnchanged: (id) => (ids.push(id), true) });
+  const hashes = ids.length > 0 ? await store.getContentHashes(ids) : new Map<string, string>();
+  return (id, hash) => hashes.get(id) === hash;
 }

@@ -13,11 +13,11 @@ import type { FeedConfig } from '../model/feed.ts';
 import { createDefaultTagger } from '../normalize/gazetteer/create-default-tagger.ts';
 import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
-import { ArticleStore } from '../store/article-store.ts';
+import type { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
 import { openCoordination } from '../store/coordination/open-coordination.ts';
-import { replicateStore } from '../store/coordination/replicate-store.ts';
+import { openStoreWithRetry } from './open-store.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
@@ -28,7 +28,7 @@ import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-/** How often the SQLite response cache is emptied of entries no key can reach any more. */
+/** How often a per-process response cache is emptied of entries no key can reach any more. */
 const CACHE_SWEEP_MS = 10 * 60 * 1000;
 
 export interface Gateway {
@@ -58,17 +58,17 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const { tagger, catalog } = await createDefaultTagger({ extraFiles: [...config.feeds.dictionaries] });
   logger.info({ actors: catalog.actors.length, regions: catalog.regions.length, topics: catalog.topics.length }, 'dictionaries loaded');
 
-  const store = await ArticleStore.open({
+  // Nothing to restore: the database answers every query. An unreachable one is waited for.
+  const store = await openStoreWithRetry({
     url: config.storeUrl,
     regionAncestors: (id: string) => catalog.regionAncestors(id),
+    topicAncestors: (id: string) => catalog.topicAncestors(id),
     retention: config.feeds.retention,
     logger,
   });
-  logger.info({ store: config.storeUrl, articles: store.size(), ms: Date.now() - startedAt }, 'store restored');
-  const candidates = await CandidateStore.open({ url: config.storeUrl, logger });
+  logger.info({ store: store.database.where, engine: store.database.engine, ms: Date.now() - startedAt }, 'store open');
+  const candidates = await CandidateStore.open({ db: store.db, where: store.database.where, logger });
   const coordination = await openCoordination(config.storeUrl, logger);
-  // With Redis: announce this replica's writes and pull in the others'. Alone, there is no one to tell.
-  const stopReplication = coordination.shared ? await replicateStore(store, coordination.bus, logger) : async () => {};
 
   let feeds: FeedsSettings = config.feeds;
   const scheduler = new FeedScheduler({
@@ -116,8 +116,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     },
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
     candidates: {
-      top: (n, minMentions) =>
-        candidates.top(n, minMentions).map((c) => ({
+      top: async (n, minMentions) =>
+        (await candidates.top(n, minMentions)).map((c) => ({
           name: c.name,
           kind: c.kind,
           mentions: c.mentions,
@@ -132,11 +132,12 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   let generation = 0;
   const bootId = randomUUID();
   const stopGeneration = store.onChange(() => void generation++);
-  const responseCache = config.responseCache ? await KeyvResponseCache.open(config.storeUrl, { logger }) : undefined;
-  // Redis expires cache entries itself; SQLite only drops an expired row when it is read, and
-  // entries of past generations are never read again, so the file's cache is emptied now and then.
+  // Per process by default (memory://); CACHE_URL=redis://… shares it across replicas.
+  const responseCache = config.responseCache ? await KeyvResponseCache.open(config.cacheUrl, { logger }) : undefined;
+  // Redis expires cache entries itself; memory only drops an expired entry when it is read, and
+  // entries of past generations are never read again, so that cache is emptied now and then.
   const cacheSweep =
-    responseCache && config.storeUrl.startsWith('sqlite:')
+    responseCache && !/^rediss?:/i.test(config.cacheUrl)
       ? setInterval(() => void responseCache.clear().catch(() => undefined), CACHE_SWEEP_MS)
       : undefined;
   cacheSweep?.unref();
@@ -158,15 +159,17 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const reachable = await store.ping().catch(() => false);
-      const states = await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []);
-      const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles: store.size(), feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
+      const states = reachable ? await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []) : [];
+      const articles = reachable ? await store.size().catch(() => 0) : 0;
+      const report = buildHealthReport({ storeUrl: config.storeUrl, reachable, articles, feeds: feeds.feeds, states, startedAt, now: Date.now(), version: VERSION });
       metrics.feedsFailing.set(report.feeds.failing);
       res.writeHead(reachable ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(report));
       return;
     }
     if (path === '/metrics' && req.method === 'GET') {
-      metrics.articlesHeld.set(store.size());
+      const held = await store.size().catch(() => undefined);
+      if (held !== undefined) metrics.articlesHeld.set(held);
       const states = await store.getFeedStates(feeds.feeds.map((f) => f.id)).catch(() => []);
       metrics.feedsFailing.set(states.filter((st) => (st?.consecutiveFailures ?? 0) > 0).length);
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
@@ -235,7 +238,6 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         await apollo.stop();
         stopGeneration();
         await responseCache?.close();
-        await stopReplication();
         await coordination.close();
         await candidates.close();
         await store.close();

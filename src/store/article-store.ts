@@ -117,6 +117,8 @@ export class ArticleStore implements ArticleStoreApi {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly pendingFeedWrites = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  /** Set once the database is closed: every call fails fast from then on. */
+  private closed = false;
 
   private constructor(options: ArticleStoreOptions, database: StoreDatabase) {
     this.database = database;
@@ -439,6 +441,7 @@ export class ArticleStore implements ArticleStoreApi {
       await this.tail.catch(() => undefined);
       await Promise.allSettled([...this.pendingFeedWrites]);
       this.events.removeAllListeners();
+      this.closed = true;
       await this.database.close();
     })();
     return this.closing;
@@ -549,7 +552,7 @@ export class ArticleStore implements ArticleStoreApi {
 
   /** Runs one database call; failures become NewsgateErrors naming `what`. */
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    if (this.closing) throw this.closedError();
+    if (this.closed) throw this.closedError();
     try {
       return await fn();
     } catch (cause) {

@@ -85,6 +85,14 @@ export function regionAncestors(id: string): string[] {
   return out;
 }
 
+/** A small topic tree: sub-topic → parent. */
+const TOPIC_PARENTS: Record<string, string[]> = { 'drone-strike': ['armed-attack'], airstrike: ['armed-attack'] };
+
+/** `topicAncestors` for the tree above: the id, then its parents. */
+export function topicAncestors(id: string): string[] {
+  return [id, ...(TOPIC_PARENTS[id] ?? [])];
+}
+
 /** ISO instant `hours` after 2026-11-01T00:00Z (distinct, ordered test dates). */
 export function hoursAfterEpoch(hours: number): string {
   return new Date(Date.UTC(2026, 10, 1) + hours * 3_600_000).toISOString();

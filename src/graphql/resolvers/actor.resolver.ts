@@ -62,14 +62,14 @@ export class ActorResolver {
   // Counts and lists change with every fetch, unlike the dictionary type around them.
   @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => Int, { description: 'Articles that name it.' })
-  articleCount(@Root() actor: ActorModel, @Ctx() ctx: Context): number {
-    return ctx.services.store.count('actors', actor.id);
+  articleCount(@Root() actor: ActorModel, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.counts.actors.load(actor.id);
   }
 
   // Counts and lists change with every fetch, unlike the dictionary type around them.
   @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => ArticleConnection, { description: 'Articles that name it, newest first.' })
-  articles(@Root() actor: ActorModel, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: Context): ConnectionView<ArticleMeta> {
+  articles(@Root() actor: ActorModel, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: Context): Promise<ConnectionView<ArticleMeta>> {
     return articleConnection(ctx.services.store, { actors: [actor.id] }, first, after, 'Actor.articles');
   }
 }

@@ -33,13 +33,13 @@ function onArticle(article: ArticleMeta, refs: readonly EntityRef[], exists: (id
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => ArticleConnection, { description: 'Articles matching `filter`, newest first.' })
-  articles(@Args(() => ArticlesArgs) { filter, first, after }: ArticlesArgs, @Ctx() ctx: Context): ConnectionView<ArticleMeta> {
-    return articleConnection(ctx.services.store, resolveFilter(filter, ctx.services), first, after);
+  async articles(@Args(() => ArticlesArgs) { filter, first, after }: ArticlesArgs, @Ctx() ctx: Context): Promise<ConnectionView<ArticleMeta>> {
+    return articleConnection(ctx.services.store, await resolveFilter(filter, ctx.services), first, after);
   }
 
   @Query(() => Article, { nullable: true, description: 'One article by id; null when there is none.' })
-  article(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): ArticleMeta | null {
-    return ctx.services.store.get(id) ?? null;
+  async article(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ArticleMeta | null> {
+    return (await ctx.loaders.articles.load(id)) ?? null;
   }
 
   private body(article: ArticleMeta, ctx: Context): Promise<ArticleBody> {

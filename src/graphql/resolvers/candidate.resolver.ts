@@ -20,13 +20,14 @@ export class CandidateResolver {
   @Query(() => [Candidate], {
     description: 'Names that look like actors but are in no dictionary, most mentioned first; empty when discovery is off.',
   })
-  candidates(@Args(() => CandidatesArgs) { first, minMentions }: CandidatesArgs, @Ctx() ctx: Context): readonly CandidateView[] {
+  async candidates(@Args(() => CandidatesArgs) { first, minMentions }: CandidatesArgs, @Ctx() ctx: Context): Promise<readonly CandidateView[]> {
     const size = checkFirst(first, 'candidates');
-    return ctx.services.candidates?.top(size, minMentions ?? undefined) ?? [];
+    return (await ctx.services.candidates?.top(size, minMentions ?? undefined)) ?? [];
   }
 
   @FieldResolver(() => [Article], { description: 'Some articles that mention it, newest first.' })
-  articles(@Root() candidate: CandidateView, @Ctx() ctx: Context): ArticleMeta[] {
-    return candidate.articleIds.flatMap((id) => ctx.services.store.get(id) ?? []);
+  async articles(@Root() candidate: CandidateView, @Ctx() ctx: Context): Promise<ArticleMeta[]> {
+    const found = await ctx.loaders.articles.loadMany(candidate.articleIds);
+    return found.filter((m): m is ArticleMeta => m !== undefined && !(m instanceof Error));
   }
 }

@@ -151,7 +151,7 @@ export class FeedResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Articles stored from this feed.' })
-  articleCount(@Root() root: FeedRoot, @Ctx() ctx: Context): number {
-    return ctx.services.store.count('sources', root.id);
+  articleCount(@Root() root: FeedRoot, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.counts.sources.load(root.id);
   }
 }

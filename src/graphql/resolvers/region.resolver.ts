@@ -54,7 +54,7 @@ export class RegionResolver {
   // Counts and lists change with every fetch, unlike the dictionary type around them.
   @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
   @FieldResolver(() => Int, { description: 'Articles about it or any region below it.' })
-  articleCount(@Root() region: RegionModel, @Ctx() ctx: Context): number {
-    return ctx.services.store.count('regions', region.id);
+  articleCount(@Root() region: RegionModel, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.counts.regions.load(region.id);
   }
 }

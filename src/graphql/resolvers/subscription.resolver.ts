@@ -12,16 +12,15 @@ import { ArticleFilterInput } from '../types/article-filter.input.ts';
 import { Article } from '../types/article.type.ts';
 
 /** The stream of one subscription; the filter is checked (and may fail) before anything is sent. */
-export function articleAddedStream(context: Context, args: { filter?: ArticleFilterArgs | null }): AsyncIterableIterator<ArticleMeta> {
+export async function articleAddedStream(context: Context, args: { filter?: ArticleFilterArgs | null }): Promise<AsyncIterableIterator<ArticleMeta>> {
   const { services, loaders } = context;
-  const filter = resolveFilter(args.filter, services);
+  const filter = await resolveFilter(args.filter, services);
   return filteredEventStream<ArticleMeta>(
     services.events,
     (article) => articleMatches(article, filter, (id) => services.catalog.regionAncestors(id)),
     () => {
       // Each event is answered like a fresh request: no body or state cached from an earlier one.
-      loaders.bodies.clearAll();
-      loaders.feedStates.clearAll();
+      loaders.clearAll();
     },
   );
 }

@@ -31,8 +31,8 @@ export class TopicResolver {
 
   // Counts and lists change with every fetch, unlike the dictionary type around them.
   @Directive(`@cacheControl(maxAge: ${DEFAULT_MAX_AGE})`)
-  @FieldResolver(() => Int, { description: 'Articles tagged with exactly this topic (a filter on it also finds its sub-topics).' })
-  articleCount(@Root() topic: TopicModel, @Ctx() ctx: Context): number {
-    return ctx.services.store.count('topics', topic.id);
+  @FieldResolver(() => Int, { description: 'Articles tagged with this topic or one of its sub-topics (what a filter on it finds).' })
+  articleCount(@Root() topic: TopicModel, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.counts.topics.load(topic.id);
   }
 }

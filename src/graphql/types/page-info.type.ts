@@ -38,8 +38,13 @@ export function connectionType(name: string, node: Function) {
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items match in all, across every page.' })
+    @Field(() => Int, { description: 'How many items match in all, across every page (see `totalCountExact`).' })
     totalCount!: number;
+
+    @Field(() => Boolean, {
+      description: 'False when `totalCount` is a lower bound: the store counts exactly up to a threshold (200,000 by default) and stops there.',
+    })
+    totalCountExact!: boolean;
   }
   return Connection;
 }

@@ -58,15 +58,23 @@ export function foldedWords(text: string): string[] {
 }
 
 /**
- * What the full-text index stores for a text: every folded word and, where it differs, its
- * stem, each once. Joined by spaces it is what FTS5 indexes; as an array, PostgreSQL's
+ * What the full-text index stores for a text: every folded word and, where they differ, its
+ * stem (and the stem of that), each once. Joined by spaces it is what FTS5 indexes; as an array, PostgreSQL's
  * `array_to_tsvector`.
  */
 export function indexTerms(text: string): string[] {
   const out = new Set<string>();
   for (const word of foldedWords(text)) {
     out.add(word);
-    out.add(stemWord(word));
+    // The stem of the stem too (لكتائب → كتائب → تائب): a search for an already shorter form
+    // is looked up by ITS stem, which must be here as well.
+    let form = word;
+    for (let i = 0; i < 3; i++) {
+      const next = stemWord(form);
+      if (next === form) break;
+      out.add(next);
+      form = next;
+    }
   }
   return [...out];
 }

@@ -1,37 +1,26 @@
 /**
- * Picks the coordination that fits the store: Redis lock and pub/sub when STORE_URL is Redis
- * (replicas share it), in-process ones otherwise (one gateway per SQLite file).
+ * Picks the coordination for the store. Today every store gets the in-process lock and bus (one
+ * gateway per SQLite file; on PostgreSQL each replica still fetches only what its own lock
+ * allows). Replicas on PostgreSQL get a lock shared through the database (lease row / advisory
+ * lock) and LISTEN/NOTIFY for change events in coordination/pg-*.ts; this is where they plug in.
  */
-import { parseStoreUrl } from '../store-url.ts';
-import { connectRedis, type ErrorSink } from '../keyv/redis-client.ts';
-import { LocalArticleBus, RedisArticleBus, type ArticleBus } from './article-bus.ts';
-import { LocalFeedLock, RedisFeedLock, type FeedLock } from './feed-lock.ts';
+import { parseArticleStoreUrl } from '../store-url.ts';
+import type { ErrorSink } from '../keyv/redis-client.ts';
+import { LocalArticleBus, type ArticleBus } from './article-bus.ts';
+import { LocalFeedLock, type FeedLock } from './feed-lock.ts';
 
 export interface Coordination {
   readonly lock: FeedLock;
   readonly bus: ArticleBus;
-  /** True when other processes may share the store (Redis). */
+  /** True when other processes may share the store (and the lock and bus reach them). */
   readonly shared: boolean;
   close(): Promise<void>;
 }
 
-/** Opens the lock and the bus for `storeUrl`; Redis errors at start-up are STORE_UNAVAILABLE. */
-export async function openCoordination(storeUrl: string, logger?: ErrorSink): Promise<Coordination> {
-  const location = parseStoreUrl(storeUrl);
-  if (location.kind !== 'redis') {
-    const lock = new LocalFeedLock();
-    const bus = new LocalArticleBus();
-    return { lock, bus, shared: false, close: async () => void (await Promise.all([lock.close(), bus.close()])) };
-  }
-  const lockClient = await connectRedis(location.url, logger);
-  let busClient;
-  try {
-    busClient = await connectRedis(location.url, logger);
-  } catch (err) {
-    await lockClient.close();
-    throw err;
-  }
-  const lock = new RedisFeedLock(lockClient, location.prefix);
-  const bus = new RedisArticleBus(busClient, location.prefix, { logger });
-  return { lock, bus, shared: true, close: async () => void (await Promise.allSettled([lock.close(), bus.close()])) };
+/** Opens the lock and the bus for `storeUrl`. */
+export async function openCoordination(storeUrl: string, _logger?: ErrorSink): Promise<Coordination> {
+  parseArticleStoreUrl(storeUrl);
+  const lock = new LocalFeedLock();
+  const bus = new LocalArticleBus();
+  return { lock, bus, shared: false, close: async () => void (await Promise.all([lock.close(), bus.close()])) };
 }

@@ -5,7 +5,7 @@
  *   db.selectFrom('articles').where((eb) => eb.and([filterCondition(eb, filter, dialect), theirs(eb)]))
  *
  * Semantics (the same as the subscription matcher, src/graphql/article-matches.ts): AND across
- * fields, OR within one; an empty list matches nothing; `from`/`to` inclusive on publishedAt,
+ * fields, OR within one; an empty list is no constraint (like an absent one); `from`/`to` inclusive on publishedAt,
  * `fetchedAfter` strict on fetchedAt; regions and topics match through their ancestors, which
  * the postings hold (expanded at write time); `search` needs every word (search-terms.ts).
  */
@@ -33,7 +33,6 @@ export function filterInstant(value: string, field: string): number {
   return ms;
 }
 
-const NOTHING = sql<SqlBool>`1 = 0`;
 const EVERYTHING = sql<SqlBool>`1 = 1`;
 
 /** The condition for `filter` on rows of `articles` (the table itself, not aliased). */
@@ -49,8 +48,8 @@ export function filterCondition(
   if (toMs !== undefined) parts.push(eb('articles.published_ms', '<=', toMs));
   if (filter.fetchedAfter !== undefined) parts.push(eb('articles.fetched_ms', '>', filterInstant(filter.fetchedAfter, 'fetchedAfter')));
   const inList = (column: 'articles.feed_id' | 'articles.language' | 'articles.story_id' | 'articles.id', values: readonly string[] | undefined) => {
-    if (values === undefined) return;
-    parts.push(values.length === 0 ? NOTHING : eb(column, 'in', [...new Set(values)]));
+    if (values === undefined || values.length === 0) return;
+    parts.push(eb(column, 'in', [...new Set(values)]));
   };
   inList('articles.id', filter.ids);
   inList('articles.feed_id', filter.sources);
@@ -58,11 +57,7 @@ export function filterCondition(
   inList('articles.story_id', filter.stories);
   for (const [field, kind] of ENTITY_FIELDS) {
     const ids = filter[field];
-    if (ids === undefined) continue;
-    if (ids.length === 0) {
-      parts.push(NOTHING);
-      continue;
-    }
+    if (ids === undefined || ids.length === 0) continue;
     parts.push(
       eb(
         'articles.id',
