@@ -185,7 +185,7 @@ export class WebhookWorker {
     // From the first sight on (fetchedAfter is strict, hence the 1 ms), overlapping the last scan by the window.
     const since = iso(Math.max(Number(state.started_ms) - 1, Number(state.watermark_ms) - RESCAN_WINDOW_MS));
     let pending: Article[] = [];
-    for await (const batch of iterateMatches(this.services.source, resolved, (r) => this.services.catalog.regionAncestors(r), { fetchedAfter: since })) {
+    for await (const batch of iterateMatches(this.services.source, resolved, { fetchedAfter: since })) {
       const queued = new Set(
         (await this.db.selectFrom('search_queued').select('article_id').where('search_id', '=', search.id).where('article_id', 'in', batch.map((a) => a.id)).execute()).map((r) => r.article_id),
       );

@@ -16,6 +16,7 @@ import { SavedSearchRegistry } from '../../src/searches/saved-search-registry.ts
 import { resolveSearch } from '../../src/searches/resolve-search.ts';
 import { searchDatabase } from '../../src/searches/search-tables.ts';
 import { feedSourceLookup, type SearchServices } from '../../src/searches/search-services.ts';
+import { sqlMatchSource } from '../../src/searches/search-matches.ts';
 import { createExportRoute } from '../../src/server/routes/export.ts';
 import { createSearchFeedsRoute } from '../../src/server/routes/search-feeds.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
@@ -50,7 +51,7 @@ export async function startSearchHarness(articles: readonly Article[], searches:
   const services: SearchServices = {
     registry: new SavedSearchRegistry(searchDatabase(store.db), searches),
     resolve: (spec) => resolveSearch(spec, filterServices),
-    source: store,
+    source: sqlMatchSource({ db: store.db, dialect: store.database.dialect }, store),
     catalog,
     sources: feedSourceLookup(() => FEEDS, (ids) => store.getFeedStates(ids)),
   };

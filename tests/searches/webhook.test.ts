@@ -18,6 +18,7 @@ import { createDefaultTagger } from '../../src/normalize/gazetteer/create-defaul
 import { resolveSearch } from '../../src/searches/resolve-search.ts';
 import { SavedSearchRegistry } from '../../src/searches/saved-search-registry.ts';
 import { feedSourceLookup, type SearchServices } from '../../src/searches/search-services.ts';
+import { sqlMatchSource } from '../../src/searches/search-matches.ts';
 import { searchDatabase } from '../../src/searches/search-tables.ts';
 import { verifySignature } from '../../src/searches/webhook-signature.ts';
 import { WebhookWorker, type WebhookPayload } from '../../src/searches/webhook-worker.ts';
@@ -60,7 +61,7 @@ async function openAll(file: string, searches: readonly SavedSearchSpec[], secre
   const services: SearchServices = {
     registry: new SavedSearchRegistry(searchDatabase(store.db), searches),
     resolve: (spec) => resolveSearch(spec, filterServices),
-    source: store,
+    source: sqlMatchSource({ db: store.db, dialect: store.database.dialect }, store),
     catalog,
     sources: feedSourceLookup(() => FEEDS, (ids) => store.getFeedStates(ids)),
   };

@@ -1,6 +1,6 @@
 /**
  * `GET /export.csv` and `GET /export.ndjson?query=…&filter={…}`: EVERY match of a query and a
- * filter, streamed as it is read (the store's iterate, a batch at a time, waiting for the
+ * filter, streamed as it is read (keyset pages of the query language's SQL, waiting for the
  * client to drain), so memory stays bounded at any size. CSV columns: csv-export.ts; NDJSON
  * lines: the Article objects of `newsgate preview --json` (preview-json.ts), which `newsgate
  * store import` reads. A bad query or filter is a 400 before anything is sent; a failure
@@ -11,7 +11,7 @@ import type http from 'node:http';
 import { toPreviewArticle } from '../../cli/preview-json.ts';
 import { csvHeader, csvRow } from '../../feeds-out/csv-export.ts';
 import { parseFilterParam } from '../../searches/filter-param.ts';
-import { iterateMatches } from '../../searches/search-matches.ts';
+import { iterateMatches, iterateMatchMeta } from '../../searches/search-matches.ts';
 import type { SearchServices } from '../../searches/search-services.ts';
 import { sendRouteError } from './route-errors.ts';
 
@@ -45,18 +45,23 @@ export function createExportRoute(services: SearchServices): (req: http.Incoming
       };
       const csv = format.extension === 'csv';
       if (csv) await write(csvHeader());
-      for await (const batch of iterateMatches(services.source, resolved, (r) => services.catalog.regionAncestors(r))) {
-        if (closed) break;
-        let chunk = '';
-        if (csv) for (const article of batch) chunk += csvRow(article);
-        else {
+      if (csv) {
+        // The CSV needs no bodies: metadata pages only.
+        for await (const batch of iterateMatchMeta(services.source, resolved)) {
+          if (closed) break;
+          await write(batch.map(csvRow).join(''));
+        }
+      } else {
+        for await (const batch of iterateMatches(services.source, resolved)) {
+          if (closed) break;
           const sources = await services.sources(batch.map((a) => a.feedId));
+          let chunk = '';
           for (const article of batch) {
             const source = sources.get(article.feedId) ?? { id: article.feedId, title: null, siteUrl: null };
             chunk += `${JSON.stringify(toPreviewArticle(article, services.catalog, source))}\n`;
           }
+          await write(chunk);
         }
-        await write(chunk);
       }
       res.end();
     } catch (err) {

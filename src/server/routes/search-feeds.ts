@@ -69,7 +69,7 @@ export function createSearchFeedsRoute(services: SearchServices): (req: http.Inc
         throw new NewsgateError(ErrorCode.NOT_FOUND, `No saved search has the id "${id}"; the GraphQL \`searches\` query lists them.`, { details: { id } });
       }
       const resolved = await services.resolve(search);
-      const articles = await newestMatches(services.source, resolved, (r) => services.catalog.regionAncestors(r), limit);
+      const articles = await newestMatches(services.source, resolved, limit);
       const sources = await services.sources(articles.map((a) => a.feedId));
       const items: FeedOutItem[] = articles.map((a) =>
         toFeedOutItem(
