@@ -6,10 +6,12 @@
 import type { PreviewSource } from '../cli/preview-json.ts';
 import type { EntityCatalog } from '../model/catalog.ts';
 import type { FeedConfig, FeedState } from '../model/feed.ts';
-import type { SavedSearchSpec } from '../model/saved-search.ts';
+import type { SavedSearch, SavedSearchSpec } from '../model/saved-search.ts';
 import type { SavedSearchRegistry } from './saved-search-registry.ts';
 import type { ResolvedSearch } from './resolve-search.ts';
 import type { MatchSource } from './search-matches.ts';
+import type { SaveSearchArgs } from './search-input.ts';
+import type { DeliveryView } from './webhook-worker.ts';
 
 export interface SearchServices {
   readonly registry: SavedSearchRegistry;
@@ -19,6 +21,18 @@ export interface SearchServices {
   readonly catalog: EntityCatalog;
   /** The feeds an article may come from, by id (title and site link from config and last fetch). */
   sources(feedIds: readonly string[]): Promise<Map<string, PreviewSource>>;
+}
+
+/** What the GraphQL resolvers of saved searches call. */
+export interface SavedSearchApi {
+  list(): Promise<SavedSearch[]>;
+  get(id: string): Promise<SavedSearch | undefined>;
+  /** Validates (search-input.ts) and saves; BAD_USER_INPUT listing every problem. */
+  save(input: SaveSearchArgs): Promise<SavedSearch>;
+  /** NOT_FOUND when there is no such search; BAD_USER_INPUT for a feeds.json one. */
+  delete(id: string): Promise<void>;
+  /** Recent webhook deliveries of a search, newest first. */
+  deliveries(id: string, first: number): Promise<readonly DeliveryView[]>;
 }
 
 /**

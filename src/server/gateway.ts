@@ -24,6 +24,7 @@ import type { GatewayServices } from '../graphql/context.ts';
 import { attachSubscriptions } from './subscriptions.ts';
 import { buildHealthReport } from './health.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
+import { startSearches } from './start-searches.ts';
 import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
@@ -93,7 +94,10 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   });
   scheduler.setFeeds(feeds.feeds);
 
+  // Saved searches: their feeds, exports, webhooks and API (src/server/start-searches.ts).
+  const searches = startSearches({ store, catalog, feeds: () => feeds.feeds, searches: feeds.searches ?? [], ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}), logger });
   const services: GatewayServices = {
+    searches: searches.api,
     store,
     catalog,
     feeds: (): readonly FeedConfig[] => feeds.feeds,
@@ -182,6 +186,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       return;
     }
     if (await graphqlHandler(req, res)) return;
+    if (await searches.route(req, res)) return;
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health, metrics at /metrics` }));
   }
@@ -203,6 +208,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           // Feeds and retention apply at once; `fetch` limits and `dictionaries` at the next start.
           feeds = next;
           scheduler.setFeeds(next.feeds);
+          searches.setConfig(next.searches ?? []);
           store.setRetention(next.retention);
           void store.prune().catch((err: unknown) => logger.warn({ err: String(err) }, 'retention prune failed'));
         }, logger, config.feeds);
@@ -240,6 +246,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         await responseCache?.close();
         await coordination.close();
         await candidates.close();
+        await searches.stop();
         await store.close();
         logger.info('stopped');
       })();
