@@ -4,6 +4,7 @@
  * dates — before the ids are checked against the dictionaries by resolve-filter. A mistake is
  * BAD_USER_INPUT naming the key, or for text that is not JSON the line and column. Pure.
  */
+import { jsonErrorOffset } from '../config/json-error-position.ts';
 import { closest, lineColumn } from '../config/json-location.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { SavedSearchFilter } from '../model/saved-search.ts';
@@ -23,12 +24,10 @@ export function parseFilterParam(text: string | null | undefined, argument = 'fi
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const at = /position (\d+)/.exec(message);
-    if (at === null) throw bad(argument, `not valid JSON (${message}).`);
-    const offset = Number(at[1]);
+    const message = (err as Error).message.replace(/,? ?".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const offset = jsonErrorOffset(text) ?? 0;
     const { line, column } = lineColumn(text, offset);
-    throw bad(argument, `not valid JSON at position ${offset + 1} (line ${line}, column ${column}): ${message.replace(/ in JSON at position \d+.*$/, '')}. Send an object such as {"regions":["IQ"],"languages":["en"]}.`, { position: offset + 1, line, column });
+    throw bad(argument, `not valid JSON at position ${offset + 1} (line ${line}, column ${column}): ${message}. Send an object such as {"regions":["IQ"],"languages":["en"]}.`, { position: offset + 1, line, column });
   }
   return checkFilterValue(value, argument);
 }
