@@ -9,16 +9,10 @@ import { CSV_COLUMNS } from '../../src/feeds-out/csv-export.ts';
 import { makeArticle } from '../store/article-factory.ts';
 import { makeCorpus, newestFirst, type CorpusEntry } from './corpus.ts';
 import { startSearchHarness, type SearchHarness } from './search-harness.ts';
+import { testEngines } from './engines.ts';
 
 const corpus = makeCorpus(1200);
 const quoted = makeArticle({ id: 'quoted', feedId: 'shafaq-en', publishedAt: '2026-09-01T00:00:00.000Z', title: 'He said "no", then left,\r\nquickly', actors: ['irgc', 'kataib-hizbullah'], regions: ['IQ'] });
-let h: SearchHarness;
-
-beforeAll(async () => {
-  h = await startSearchHarness([...corpus.map((c) => c.article), quoted], []);
-}, 120_000);
-afterAll(() => h.close());
-
 /** RFC 4180 reader (the test's own, so the writer is checked against the rules, not itself). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -56,6 +50,17 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+for (const engine of testEngines()) {
+let h: SearchHarness;
+
+beforeAll(async () => {
+  h = await startSearchHarness([...corpus.map((c) => c.article), quoted], [], await engine.url('export'));
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+  await engine.cleanup();
+});
+
 async function exportOf(format: 'csv' | 'ndjson', params: Record<string, string>) {
   const res = await fetch(`${h.base}/export.${format}?${new URLSearchParams(params).toString()}`);
   return { res, text: await res.text() };
@@ -73,7 +78,7 @@ const cases: [string, Record<string, string>, (c: CorpusEntry) => boolean][] = [
 /** Cases the oldest article, `quoted`, also matches (in Iraq; its summary speaks of a drone). */
 const WITH_QUOTED = new Set(['no filter at all', 'a region filter', 'a boolean query']);
 
-describe('GET /export.csv', () => {
+describe(`GET /export.csv on ${engine.engine}`, () => {
   for (const [name, params, wanted] of cases) {
     it(`has one row per match, newest first: ${name}`, async () => {
       const { res, text } = await exportOf('csv', params);
@@ -100,7 +105,7 @@ describe('GET /export.csv', () => {
   });
 });
 
-describe('GET /export.ndjson', () => {
+describe(`GET /export.ndjson on ${engine.engine}`, () => {
   it('prints one `preview --json` Article per line for every match', async () => {
     const { res, text } = await exportOf('ndjson', { query: 'actor:irgc' });
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
@@ -113,7 +118,7 @@ describe('GET /export.ndjson', () => {
   });
 });
 
-describe('export errors', () => {
+describe(`export errors on ${engine.engine}`, () => {
   it.each([
     ['filter that is not JSON', { filter: '{"regions":["IQ"]' }, /`filter`: not valid JSON at position 18 \(line 1, column 18\)/],
     ['misspelt filter key', { filter: '{"region":["IQ"]}' }, /unknown key "region"; did you mean "regions"\?/],
@@ -130,3 +135,4 @@ describe('export errors', () => {
     }
   });
 });
+}

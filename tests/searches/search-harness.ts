@@ -41,10 +41,10 @@ export interface SearchHarness {
   close(): Promise<void>;
 }
 
-export async function startSearchHarness(articles: readonly Article[], searches: readonly SavedSearchSpec[]): Promise<SearchHarness> {
+export async function startSearchHarness(articles: readonly Article[], searches: readonly SavedSearchSpec[], url?: string): Promise<SearchHarness> {
   const { catalog } = await createDefaultTagger({ discovery: false });
   const dir = mkdtempSync(join(tmpdir(), 'newsgate-searches-'));
-  const store = await ArticleStore.open({ url: `sqlite://${join(dir, 'store.sqlite')}`, regionAncestors: (id) => catalog.regionAncestors(id) });
+  const store = await ArticleStore.open({ url: url ?? `sqlite://${join(dir, 'store.sqlite')}`, regionAncestors: (id) => catalog.regionAncestors(id), topicAncestors: (id) => catalog.topicAncestors(id) });
   for (let i = 0; i < articles.length; i += 500) await store.upsert(articles.slice(i, i + 500));
   // Every source a test names is configured, so the store is never asked about unconfigured ones.
   const filterServices = { catalog, feeds: () => FEEDS, store } as unknown as FilterServices;

@@ -4,11 +4,8 @@
  * attempts recorded; a restart on the same store resumes a pending delivery and queues what
  * arrived meanwhile; nothing is queued twice; a receiver that never recovers is given up.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilterServices } from '../../src/graphql/resolve-filter.ts';
 import type { Article } from '../../src/model/article.ts';
@@ -25,11 +22,11 @@ import { WebhookWorker, type WebhookPayload } from '../../src/searches/webhook-w
 import { ArticleStore } from '../../src/store/article-store.ts';
 import { makeArticle } from '../store/article-factory.ts';
 import { FEEDS } from './search-harness.ts';
+import { testEngines } from './engines.ts';
 
 const SECRET = 'test-secret-Ω';
 const silent = { info() {}, warn() {}, error() {} };
 let catalog: EntityCatalog;
-let dir: string;
 
 /** A receiver answering `failures` 503s before it accepts, recording every request. */
 async function startReceiver(failures: number) {
@@ -55,8 +52,8 @@ function fresh(id: string, title: string, regions: string[], agoMs = 0): Article
   return { ...makeArticle({ id, title, summary: title, content: title, regions, feedId: 'shafaq-en', publishedAt: at }), fetchedAt: at };
 }
 
-async function openAll(file: string, searches: readonly SavedSearchSpec[], secret: string | undefined, maxAttempts = 6) {
-  const store = await ArticleStore.open({ url: `sqlite://${file}`, regionAncestors: (id) => catalog.regionAncestors(id) });
+async function openAll(url: string, searches: readonly SavedSearchSpec[], secret: string | undefined, maxAttempts = 6) {
+  const store = await ArticleStore.open({ url, regionAncestors: (id) => catalog.regionAncestors(id) });
   const filterServices = { catalog, feeds: () => FEEDS, store } as unknown as FilterServices;
   const services: SearchServices = {
     registry: new SavedSearchRegistry(searchDatabase(store.db), searches),
@@ -82,15 +79,15 @@ async function runUntil(worker: WebhookWorker, done: () => Promise<boolean>, ms 
 
 beforeAll(async () => {
   catalog = (await createDefaultTagger({ discovery: false })).catalog;
-  dir = mkdtempSync(join(tmpdir(), 'newsgate-webhook-'));
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('saved-search webhooks', () => {
+for (const engine of testEngines()) {
+afterAll(() => engine.cleanup());
+describe(`saved-search webhooks on ${engine.engine}`, () => {
   it('POSTs only new matches, signed, retrying with backoff under one delivery id until the receiver accepts', async () => {
     const receiver = await startReceiver(2);
     const search = { id: 'drones-iq', name: 'Drones in Iraq', query: 'drone', filter: { regions: ['IQ'] }, webhook: receiver.url };
-    const { store, worker } = await openAll(join(dir, 'a.sqlite'), [search], SECRET);
+    const { store, worker } = await openAll(await engine.url('a'), [search], SECRET);
     await store.upsert([fresh('before', 'Drone strike before the search existed', ['IQ'], 1000)]);
     await worker.runOnce(); // first sight of the search: starts from now
     await store.upsert([fresh('d1', 'Drone strike near Baghdad', ['IQ']), fresh('d2', 'Second drone attack near Baghdad', ['IQ']), fresh('r1', 'Rocket attack near Baghdad', ['IQ']), fresh('s1', 'Drone strike in Syria', ['SY'])]);
@@ -126,7 +123,7 @@ describe('saved-search webhooks', () => {
   it('resumes after a restart: a pending delivery is sent and articles that arrived meanwhile are queued', async () => {
     const receiver = await startReceiver(1);
     const search = { id: 'iq', name: 'Iraq', query: '', filter: { regions: ['IQ'] }, webhook: receiver.url };
-    const file = join(dir, 'b.sqlite');
+    const file = await engine.url('b');
     let run = await openAll(file, [search], SECRET);
     await run.worker.runOnce();
     await run.store.upsert([fresh('x1', 'Clashes in Kirkuk', ['IQ'])]);
@@ -148,7 +145,7 @@ describe('saved-search webhooks', () => {
   it('gives a delivery up after the last attempt, saying why; without WEBHOOK_SECRET nothing is sent and the delivery says so', async () => {
     const receiver = await startReceiver(1000);
     const search = { id: 'iq', name: 'Iraq', query: '', filter: { regions: ['IQ'] }, webhook: receiver.url };
-    const run = await openAll(join(dir, 'c.sqlite'), [search], SECRET, 3);
+    const run = await openAll(await engine.url('c'), [search], SECRET, 3);
     await run.worker.runOnce();
     await run.store.upsert([fresh('y1', 'Clashes in Mosul', ['IQ'])]);
     await runUntil(run.worker, async () => (await run.worker.deliveries('iq'))[0]?.status === 'failed');
@@ -158,7 +155,7 @@ describe('saved-search webhooks', () => {
     await run.store.close();
 
     const quiet = await startReceiver(0);
-    const noSecret = await openAll(join(dir, 'd.sqlite'), [{ ...search, webhook: quiet.url }], undefined);
+    const noSecret = await openAll(await engine.url('d'), [{ ...search, webhook: quiet.url }], undefined);
     await noSecret.worker.runOnce();
     await noSecret.store.upsert([fresh('z1', 'Clashes in Erbil', ['IQ'])]);
     await noSecret.worker.runOnce();
@@ -170,3 +167,4 @@ describe('saved-search webhooks', () => {
     await quiet.close();
   });
 });
+}
