@@ -511,7 +511,7 @@ export class ArticleStore implements ArticleStoreApi {
     for (const chunk of chunks(postings, POSTING_CHUNK)) {
       await trx.insertInto('article_entities').values(chunk).onConflict((oc) => oc.doNothing()).execute();
     }
-    await this.dialect.writeSearch(trx, search);
+    await this.dialect.writeSearch(trx, search, replaced);
   }
 
   /** Ids retention removes: older than max age; beyond max per feed (for `feedIds`, or every feed). */

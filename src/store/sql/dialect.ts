@@ -18,8 +18,11 @@ export interface SqlDialect {
   readonly engine: SqlEngine;
   /** Condition on the `articles` table: the article holds every term. `terms` is not empty. */
   searchCondition(terms: readonly QueryTerm[]): Expression<SqlBool>;
-  /** Writes (replaces) the full-text rows; runs after the articles rows are written. */
-  writeSearch(trx: Transaction<Database> | Kysely<Database>, rows: readonly SearchRow[]): Promise<void>;
+  /**
+   * Writes the full-text rows; runs after the articles rows are written. `replaced` are the ids
+   * that had full-text rows before (updates): only theirs are deleted first.
+   */
+  writeSearch(trx: Transaction<Database> | Kysely<Database>, rows: readonly SearchRow[], replaced: ReadonlySet<string>): Promise<void>;
   /** Deletes the full-text rows of `ids`; runs before the articles rows are deleted. */
   deleteSearch(trx: Transaction<Database> | Kysely<Database>, ids: readonly string[]): Promise<void>;
   /** Most bound parameters one statement may carry (chunking of big IN lists and inserts). */

@@ -16,7 +16,7 @@ export const postgresDialect: SqlDialect = {
     const query = terms.map((t) => `'${t.term}'${t.prefix ? ':*' : ''}`).join(' & ');
     return sql<boolean>`articles.id IN (SELECT id FROM article_search WHERE search @@ ${query}::tsquery)`;
   },
-  async writeSearch(trx, rows) {
+  async writeSearch(trx, rows, _replaced) {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       const values = chunk.map((r) => sql`(${r.id}, array_to_tsvector(${[...r.terms]}::text[]))`);

@@ -14,11 +14,11 @@ export const sqliteDialect: SqlDialect = {
     const match = terms.map((t) => `"${t.term}"${t.prefix ? '*' : ''}`).join(' ');
     return sql<boolean>`articles.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ${match})`;
   },
-  async writeSearch(trx, rows) {
+  async writeSearch(trx, rows, replaced) {
     for (let i = 0; i < rows.length; i += FTS_CHUNK) {
       const chunk = rows.slice(i, i + FTS_CHUNK);
-      const ids = chunk.map((r) => r.id);
-      await sql`DELETE FROM article_fts WHERE rowid IN (SELECT rowid FROM articles WHERE id IN (${sql.join(ids)}))`.execute(trx);
+      const ids = chunk.map((r) => r.id).filter((id) => replaced.has(id));
+      if (ids.length > 0) await sql`DELETE FROM article_fts WHERE rowid IN (SELECT rowid FROM articles WHERE id IN (${sql.join(ids)}))`.execute(trx);
       const values = chunk.map((r) => sql`((SELECT rowid FROM articles WHERE id = ${r.id}), ${r.terms.join(' ')})`);
       await sql`INSERT INTO article_fts (rowid, terms) VALUES ${sql.join(values)}`.execute(trx);
     }
