@@ -117,8 +117,11 @@ describe('saved searches in a running gateway', () => {
     const overConfig = await graphql(gateway.url, SAVE, { input: { ...input, id: 'drones' } }, ADMIN);
     expect(overConfig.errors?.[0]?.message).toContain('declared in feeds.json and is read-only');
 
+    const listed = async () => ((await graphql(gateway.url, '{ searches { id } }')).data.searches as { id: string }[]).map((s) => s.id);
+    expect(await listed()).toEqual(['drones']);
     const saved = await graphql(gateway.url, SAVE, { input }, ADMIN);
     expect(saved.errors).toBeUndefined();
+    expect(await listed()).toEqual(['drones', 'basra']); // not a cached answer from before the save
     expect(saved.data.saveSearch).toEqual({ id: 'basra', name: 'Basra', query: 'basra OR erbil', readOnly: false, filter: { sources: ['wire'], regions: null } });
     const json = (await (await fetch(`${gateway.url}/searches/basra.json`)).json()) as { title: string; items: { title: string }[] };
     expect(json.title).toBe('Basra');
@@ -129,6 +132,7 @@ describe('saved searches in a running gateway', () => {
 
     expect((await graphql(gateway.url, 'mutation { deleteSearch(id: "basra") }', {}, ADMIN)).data.deleteSearch).toBe(true);
     expect((await graphql(gateway.url, SEARCH, { id: 'basra' })).data.search).toBeNull();
+    expect(await listed()).toEqual(['drones']);
     expect((await fetch(`${gateway.url}/searches/basra.rss`)).status).toBe(404);
     const again = await graphql(gateway.url, 'mutation { deleteSearch(id: "basra") }', {}, ADMIN);
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

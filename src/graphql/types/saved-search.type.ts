@@ -1,5 +1,5 @@
 /** Saved searches in GraphQL: the search, its filter, its feed URLs and its webhook deliveries. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from './date-time.scalar.ts';
 
 export enum SavedSearchOriginEnum {
@@ -105,6 +105,9 @@ export class WebhookDelivery {
   nextAttemptAt?: string | null;
 }
 
+// Never cached: saveSearch, deleteSearch and deliveries change it without any article changing
+// (the response cache is keyed by the article generation).
+@Directive('@cacheControl(maxAge: 0)')
 @ObjectType({ description: 'A query and a filter kept under a name, published as feeds and, with a webhook, pushed as matches arrive.' })
 export class SavedSearchType {
   @Field(() => ID)
