@@ -9,6 +9,7 @@ import type { EntityCatalog } from '../model/catalog.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import type { ArticleStoreApi } from '../store/article-store.types.ts';
 import type { SavedSearchApi } from '../searches/search-services.ts';
+import type { SearchDatabase } from '../query/sql/search-articles.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** What `refreshFeed` reports back: the pipeline's outcome for one feed. */
@@ -49,6 +50,11 @@ export interface ArticleEvents {
 /** The services the server injects; one set per process, shared by all requests. */
 export interface GatewayServices {
   readonly store: ArticleStoreApi;
+  /**
+   * The store's SQL database, for the analyst API (query language, facets, timelines, network,
+   * stories): absent only with a store that has no SQL behind it, where those fields say so.
+   */
+  readonly sql?: SearchDatabase;
   readonly catalog: EntityCatalog;
   /** The configured feeds as of now (config reloads while running, so this is a function). */
   feeds(): readonly FeedConfig[];

@@ -61,3 +61,33 @@ export function decodeListCursor(cursor: string, list: string): string {
   }
   return parts[2] as string;
 }
+
+const FETCHED_TAG = 'f';
+const RELEVANCE_TAG = 'r';
+
+/** The cursor of an article in the latest-ingested-first order (FETCHED_DESC). */
+export function encodeFetchedCursor(position: ArticleCursor): string {
+  return encode([FETCHED_TAG, position.at, position.id]);
+}
+
+/** Reads a FETCHED_DESC cursor; BAD_USER_INPUT when it is not one (e.g. one of another order). */
+export function decodeFetchedCursor(cursor: string, field = 'articles'): ArticleCursor {
+  const parts = decode(cursor);
+  if (parts === undefined || parts.length !== 3 || parts[0] !== FETCHED_TAG) throw badCursor(cursor, field);
+  const [, at = '', id = ''] = parts;
+  if (id === '' || Number.isNaN(Date.parse(at))) throw badCursor(cursor, field);
+  return { at, id };
+}
+
+/** The cursor after `offset` results in the RELEVANCE order (ranks are not stable keys). */
+export function encodeRelevanceCursor(offset: number): string {
+  return encode([RELEVANCE_TAG, String(offset)]);
+}
+
+/** Reads a RELEVANCE cursor to its offset; BAD_USER_INPUT when it is not one. */
+export function decodeRelevanceCursor(cursor: string, field = 'articles'): number {
+  const parts = decode(cursor);
+  const offset = parts !== undefined && parts.length === 2 && parts[0] === RELEVANCE_TAG ? Number(parts[1]) : NaN;
+  if (!Number.isInteger(offset) || offset < 0) throw badCursor(cursor, field);
+  return offset;
+}

@@ -21,6 +21,8 @@ export interface ArticleFilterArgs {
   readonly languages?: readonly string[] | null;
   readonly from?: Date | null;
   readonly to?: Date | null;
+  readonly fetchedAfter?: Date | null;
+  readonly stories?: readonly string[] | null;
   readonly search?: string | null;
   readonly includeAffiliates?: boolean | null;
 }
@@ -70,8 +72,7 @@ function idCheckers(services: FilterServices, storedSources: ReadonlySet<string>
     actors: { exists: (id) => catalog.actor(id) !== undefined, known: () => catalog.actors, search: (text) => catalog.searchActors(text) },
     regions: { exists: (id) => catalog.region(id) !== undefined, known: () => catalog.regions, search: (text) => catalog.searchRegions(text) },
     sources: {
-      // A feed removed from feeds.json may still have stored articles: its id stays valid
-      // (the caller looks such ids up in the store, one query for all, and passes them in).
+      // A feed removed from feeds.json may still have stored articles: its id stays valid.
       exists: (id) => services.feeds().some((f) => f.id === id) || storedSources.has(id),
       known: () => services.feeds().map((f) => ({ id: f.id, name: f.title ?? f.id })),
     },
@@ -100,6 +101,18 @@ export function collectUnknownIds(
       suggestions: suggest ? suggestIds(id, checker.known(), checker.search?.bind(checker)) : [],
     });
   }
+}
+
+/**
+ * Of `sources`, the feed ids that are not configured but still have stored articles (a feed
+ * removed from feeds.json keeps its articles, so its id stays valid): one query for all.
+ */
+export async function storedSourceIds(services: FilterServices, sources: readonly string[]): Promise<ReadonlySet<string>> {
+  const feeds = services.feeds();
+  const unconfigured = [...new Set(sources)].filter((id) => !feeds.some((f) => f.id === id)).slice(0, MAX_IDS_PER_FIELD);
+  if (unconfigured.length === 0) return new Set();
+  const counts = await services.store.countBy('sources', unconfigured);
+  return new Set(unconfigured.filter((_, i) => (counts[i] ?? 0) > 0));
 }
 
 /** The BAD_USER_INPUT for unknown ids given in `argument`: all of them, with "did you mean". */
@@ -133,18 +146,14 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   const actors = present(args?.actors);
   const regions = present(args?.regions);
   const sources = present(args?.sources);
-  // A feed removed from feeds.json may still have stored articles: its id stays valid (one query for all such ids).
-  const configured = new Set(services.feeds().map((f) => f.id));
-  const unconfigured = (sources ?? []).filter((id) => !configured.has(id)).slice(0, MAX_IDS_PER_FIELD);
-  const storedCounts = unconfigured.length > 0 ? await services.store.countBy('sources', unconfigured) : [];
-  const storedSources = new Set(unconfigured.filter((_, i) => (storedCounts[i] ?? 0) > 0));
 
   const unknown: UnknownId[] = [];
+  const stored = await storedSourceIds(services, sources ?? []);
   const check = (field: IdKind, ids: readonly string[] | undefined) => {
     if ((ids?.length ?? 0) > MAX_IDS_PER_FIELD) {
       throw badUserInput(`\`filter.${field}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${field}` });
     }
-    collectUnknownIds(services, field, field, ids ?? [], unknown, storedSources);
+    collectUnknownIds(services, field, field, ids ?? [], unknown, stored);
   };
   check('topics', topics);
   check('actors', actors);
@@ -190,5 +199,11 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   if (from !== undefined) filter.from = from.toISOString();
   if (to !== undefined) filter.to = to.toISOString();
   if (search !== undefined) filter.search = search;
+  if (args?.fetchedAfter != null) filter.fetchedAfter = args.fetchedAfter.toISOString();
+  const stories = present(args?.stories);
+  if (stories !== undefined) {
+    if (stories.length > MAX_IDS_PER_FIELD) throw badUserInput(`\`filter.stories\` lists ${stories.length} ids; send at most ${MAX_IDS_PER_FIELD}.`, { argument: 'filter.stories' });
+    filter.stories = stories;
+  }
   return filter;
 }

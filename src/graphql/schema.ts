@@ -19,6 +19,18 @@ import { depthLimit } from './depth-limit.ts';
 import { createFormatError, type ErrorLogger } from './errors.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
 import { ArticleResolver } from './resolvers/article.resolver.ts';
+import {
+  ActorCooccurrenceResolver,
+  ActorCountResolver,
+  ActorFacetResolver,
+  ActorPairResolver,
+  AnalystResolver,
+  ArticleHighlightsResolver,
+  RegionFacetResolver,
+  SourceFacetResolver,
+  TopicFacetResolver,
+} from './resolvers/analyst.resolver.ts';
+import { ArticleStoryResolver, StoryResolver } from './resolvers/story.resolver.ts';
 import { CandidateResolver } from './resolvers/candidate.resolver.ts';
 import { ArticleActorResolver, ArticleRegionResolver, ArticleTopicResolver } from './resolvers/entity-on-article.resolver.ts';
 import { FeedResolver } from './resolvers/feed.resolver.ts';
@@ -55,6 +67,17 @@ export function buildGatewaySchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [
       ArticleResolver,
+      AnalystResolver,
+      ActorCooccurrenceResolver,
+      ArticleHighlightsResolver,
+      ActorFacetResolver,
+      RegionFacetResolver,
+      TopicFacetResolver,
+      SourceFacetResolver,
+      ActorPairResolver,
+      ActorCountResolver,
+      StoryResolver,
+      ArticleStoryResolver,
       ArticleActorResolver,
       ArticleRegionResolver,
       ArticleTopicResolver,

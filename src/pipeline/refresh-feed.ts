@@ -8,6 +8,7 @@ import { fetchFeed } from '../ingest/fetch/fetch-feed.ts';
 import type { FetchResult } from '../ingest/fetch/fetch.types.ts';
 import { asNewsgateError, ErrorCode, type NewsgateError } from '../model/errors.ts';
 import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.ts';
+import type { Article } from '../model/article.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -29,6 +30,8 @@ export interface RefreshDeps {
   /** 0..1, for jitter; Math.random by default. */
   readonly random?: () => number;
   readonly signal?: AbortSignal;
+  /** Clusters new articles into stories across feeds (src/stories/); absent: normalize's exact key. */
+  readonly assignStories?: (articles: readonly Article[]) => Promise<Article[]>;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -90,7 +93,7 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
         maxBytes: deps.fetch.maxBodyBytes,
       };
       const doc = await processDocument({ ...input, isUnchanged: await knownHashes(input, deps.store) });
-      const written = await deps.store.upsert(doc.articles);
+      const written = await deps.store.upsert(deps.assignStories ? await deps.assignStories(doc.articles) : doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
       Object.assign(state, {
         etag: result.etag,

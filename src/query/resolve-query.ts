@@ -5,7 +5,7 @@
  * filter, words are folded as the store folds text, and relative dates are fixed against
  * `now`. Region descendants stay the store's job (it indexes ancestors), as for `filter`.
  */
-import { collectUnknownIds, unknownIdsError, withAffiliates, withSubTopics, type FilterServices, type IdKind, type UnknownId } from '../graphql/resolve-filter.ts';
+import { collectUnknownIds, storedSourceIds, unknownIdsError, withAffiliates, withSubTopics, type FilterServices, type IdKind, type UnknownId } from '../graphql/resolve-filter.ts';
 import type { QueryNode, ResolvedQuery } from './query-ast.ts';
 import { relativeInstant } from './query-dates.ts';
 import { textTokens } from './query-text.ts';
@@ -44,7 +44,7 @@ function resolveDate(n: Extract<QueryNode, { kind: 'date' }>, now: Date): Resolv
 }
 
 /** Resolves a parsed query; BAD_USER_INPUT for unknown ids, bad language codes, or words with no letters. */
-export function resolveQuery(node: QueryNode, services: FilterServices, now: Date): ResolvedQuery {
+export function resolveQuery(node: QueryNode, services: FilterServices, now: Date, storedSources: ReadonlySet<string> = new Set()): ResolvedQuery {
   const unknown: UnknownId[] = [];
   const walk = (n: QueryNode): ResolvedQuery => {
     switch (n.kind) {
@@ -69,7 +69,7 @@ export function resolveQuery(node: QueryNode, services: FilterServices, now: Dat
         }
         const kind = KIND_OF_FIELD[n.field] as IdKind;
         const before = unknown.length;
-        collectUnknownIds(services, kind, `${n.field}:`, [n.id], unknown);
+        collectUnknownIds(services, kind, `${n.field}:`, [n.id], unknown, storedSources);
         if (unknown.length > before) return { kind: 'none' };
         const ids = n.field === 'affiliates' ? withAffiliates(services.catalog, [n.id]) : n.field === 'topic' ? withSubTopics(services.catalog, [n.id]) : [n.id];
         return { kind: 'entity', column: kind, ids };
@@ -81,11 +81,23 @@ export function resolveQuery(node: QueryNode, services: FilterServices, now: Dat
   return resolved;
 }
 
-/** Parses and resolves `query` in one step; undefined for a blank or absent query. */
-export function compileQuery(query: string | null | undefined, services: FilterServices, now: Date = new Date()): ResolvedQuery | undefined {
+/** The `source:` ids a query names. */
+function sourceIds(node: QueryNode, out: string[] = []): string[] {
+  if (node.kind === 'and' || node.kind === 'or') for (const c of node.children) sourceIds(c, out);
+  else if (node.kind === 'not') sourceIds(node.child, out);
+  else if (node.kind === 'entity' && node.field === 'source') out.push(node.id);
+  return out;
+}
+
+/**
+ * Parses and resolves `query` in one step; undefined for a blank or absent query. Async only to
+ * ask the store, in one query, whether unconfigured `source:` ids still have articles.
+ */
+export async function compileQuery(query: string | null | undefined, services: FilterServices, now: Date = new Date()): Promise<ResolvedQuery | undefined> {
   if (query == null) return undefined;
   const node = parseQuery(query);
-  return node === undefined ? undefined : resolveQuery(node, services, now);
+  if (node === undefined) return undefined;
+  return resolveQuery(node, services, now, await storedSourceIds(services, sourceIds(node)));
 }
 
 /** Whether a resolved query looks for any words (RELEVANCE ordering and highlights need some). */

@@ -50,6 +50,6 @@ export async function resolveSearch(
 ): Promise<ResolvedSearch> {
   // `await` whether the filter resolves synchronously or (with the SQL store) asynchronously.
   const filter = await resolveFilter(filterArgs(spec.filter), services);
-  const query = compileQuery(spec.query, services, now);
+  const query = await compileQuery(spec.query, services, now);
   return { filter, query };
 }

@@ -18,6 +18,7 @@ import { CandidateStore } from '../store/candidate-store.ts';
 import { KeyvResponseCache } from '../store/response-cache-store.ts';
 import { openCoordination } from '../store/coordination/open-coordination.ts';
 import { openStoreWithRetry } from './open-store.ts';
+import { createStoryAssigner } from '../stories/assign-stories.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
@@ -76,6 +77,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     refresh: {
       store,
       tagger,
+      assignStories: createStoryAssigner(store, (id) => catalog.regionAncestors(id)),
       fetch: feeds.fetch,
       logger,
       metrics,
@@ -99,6 +101,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   const services: GatewayServices = {
     searches: searches.api,
     store,
+    sql: { db: store.db, dialect: store.database.dialect },
     catalog,
     feeds: (): readonly FeedConfig[] => feeds.feeds,
     refreshFeed: async (id: string) => {

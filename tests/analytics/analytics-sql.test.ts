@@ -11,7 +11,7 @@ import { facets } from '../../src/analytics/facets.ts';
 import { timeline } from '../../src/analytics/timeline.ts';
 import { nextBucket } from '../../src/analytics/zoned-buckets.ts';
 import { compileEvaluator } from '../../src/query/evaluate-query.ts';
-import { compileQuery } from '../../src/query/resolve-query.ts';
+import { compileNow } from '../query/compile-now.ts';
 import { countArticles, type SearchDatabase } from '../../src/query/sql/search-articles.ts';
 import type { ArticleStore } from '../../src/store/article-store.ts';
 import type { ArticleFilter } from '../../src/store/article-store.types.ts';
@@ -54,7 +54,7 @@ for (const target of testStores()) {
     ];
 
     it.each(cases)('facet counts equal the totalCount of the narrowed filter (%s)', async (_name, filter, text) => {
-      const query = compileQuery(text, services, NOW);
+      const query = compileNow(text, services, NOW);
       const result = await facets(database, filter, query, 100);
       const narrowed: [readonly { value: string; count: number }[], (v: string) => ArticleFilter][] = [
         [result.actors, (v) => ({ ...filter, actors: [v] })],
@@ -83,7 +83,7 @@ for (const target of testStores()) {
       ['DAY', 'America/New_York'],
     ] as const)('timeline buckets (%s, %s) are consecutive, add up, and share is count over all', async (interval, zone) => {
       const filter: ArticleFilter = { topics: withSubTopics(catalog, ['armed-attack']) };
-      const query = compileQuery('-lang:ar', services, NOW);
+      const query = compileNow('-lang:ar', services, NOW);
       const result = await timeline(database, filter, query, interval, zone);
       const total = await countArticles(database, filter, query);
       expect(result.totalCount).toBe(total);

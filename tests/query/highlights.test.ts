@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedQuery } from '../../src/query/query-ast.ts';
 import { highlightsOf, MAX_HIGHLIGHTS } from '../../src/query/highlights.ts';
-import { compileQuery } from '../../src/query/resolve-query.ts';
+import { compileNow } from './compile-now.ts';
 import { makeServices } from '../graphql/fakes.ts';
 
 const { services } = makeServices();
-const q = (query: string) => compileQuery(query, services) as ResolvedQuery;
+const q = (query: string) => compileNow(query, services) as ResolvedQuery;
 const fields = {
   title: "Kata'ib Hizbullah claims drone strike near Baghdad",
   summary: 'بيان عن هجوم بطائرة مسيرة قرب بغداد',

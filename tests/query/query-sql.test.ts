@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileEvaluator } from '../../src/query/evaluate-query.ts';
 import type { ResolvedQuery } from '../../src/query/query-ast.ts';
-import { compileQuery } from '../../src/query/resolve-query.ts';
+import { compileNow } from './compile-now.ts';
 import { countArticles, searchArticles, type SearchDatabase } from '../../src/query/sql/search-articles.ts';
 import type { ArticleStore } from '../../src/store/article-store.ts';
 import { makeServices } from '../graphql/fakes.ts';
@@ -69,7 +69,7 @@ for (const target of testStores()) {
 
     it('every atom alone selects what the evaluator selects, and each selects something and not everything', async () => {
       for (const atom of ATOMS) {
-        const query = compileQuery(atom, services, NOW);
+        const query = compileNow(atom, services, NOW);
         const want = expected(query);
         expect(await viaSql(query), atom).toEqual(want);
         expect(want.length, atom).toBeGreaterThan(0);
@@ -82,13 +82,13 @@ for (const target of testStores()) {
       const r = generator(target.engine === 'sqlite' ? 11 : 13);
       for (let i = 0; i < 120; i++) {
         const text = randomQuery(r, 3);
-        const query = compileQuery(text, services, NOW);
+        const query = compileNow(text, services, NOW);
         expect(await viaSql(query), text).toEqual(expected(query));
       }
     });
 
     it('combines with filter by AND', async () => {
-      const query = compileQuery('drone OR طائرة', services, NOW);
+      const query = compileNow('drone OR طائرة', services, NOW);
       const sql = await viaSql(query, { sources: ['wire'] });
       expect(sql).toEqual(expected(query).filter((id) => ARTICLES.find((a) => a.id === id)?.feedId === 'wire'));
     });
@@ -119,7 +119,7 @@ for (const target of testStores()) {
     });
 
     it('RELEVANCE puts articles holding more of the words first (on average: length counts too)', async () => {
-      const query = compileQuery('convoy OR ceasefire OR militia', services, NOW);
+      const query = compileNow('convoy OR ceasefire OR militia', services, NOW);
       const page = await searchArticles(database, { filter: {}, query, first: 1000, order: 'RELEVANCE' });
       const hits = (id: string) => {
         const a = ARTICLES.find((x) => x.id === id)!;
@@ -136,7 +136,7 @@ for (const target of testStores()) {
     });
 
     it('collapses to one article per story: the newest match of each', async () => {
-      const query = compileQuery('drone OR attack', services, NOW);
+      const query = compileNow('drone OR attack', services, NOW);
       const page = await searchArticles(database, { filter: {}, query, first: 1000, collapseStories: true });
       const matches = ARTICLES.filter((a) => expected(query).includes(a.id));
       const stories = new Set(matches.map((a) => a.storyId));

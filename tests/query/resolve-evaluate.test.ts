@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { NewsgateError } from '../../src/model/errors.ts';
 import type { ResolvedQuery } from '../../src/query/query-ast.ts';
 import { compileEvaluator } from '../../src/query/evaluate-query.ts';
-import { compileQuery, hasTextTerms } from '../../src/query/resolve-query.ts';
+import { hasTextTerms } from '../../src/query/resolve-query.ts';
+import { compileNow } from './compile-now.ts';
 import { ARTICLES, makeServices } from '../graphql/fakes.ts';
 
 const NOW = new Date('2024-05-06T00:00:00Z');
 const { services, catalog } = makeServices();
 
 function resolved(query: string): ResolvedQuery {
-  return compileQuery(query, services, NOW) as ResolvedQuery;
+  return compileNow(query, services, NOW) as ResolvedQuery;
 }
 
 function matching(query: string): string[] {
@@ -64,7 +65,7 @@ describe('resolveQuery', () => {
   it('knows when a query has words to rank and highlight by', () => {
     expect(hasTextTerms(resolved('drone actor:houthis'))).toBe(true);
     expect(hasTextTerms(resolved('actor:houthis -drone'))).toBe(false);
-    expect(hasTextTerms(compileQuery('  ', services, NOW))).toBe(false);
+    expect(hasTextTerms(compileNow('  ', services, NOW))).toBe(false);
   });
 });
 

@@ -13,11 +13,23 @@ import { Article, ArticleConnection } from '../types/article.type.ts';
 import { ArticleActor, ArticleRegion, ArticleTopic, type EntityOnArticle } from '../types/entity-on-article.type.ts';
 import { Feed, type FeedRoot } from '../types/feed.type.ts';
 import { PageArgs } from './args.ts';
+import { analystInput } from '../analyst-input.ts';
+import { searchConnection } from '../analyst-connection.ts';
+import { ArticleOrderEnum, CollapseEnum } from '../types/analyst.types.ts';
 
 @ArgsType()
 class ArticlesArgs extends PageArgs {
   @Field(() => ArticleFilterInput, { nullable: true })
   filter?: ArticleFilterInput;
+
+  @Field(() => String, { nullable: true, description: 'A query in the query language (words, "phrases", AND/OR/NOT, -word, field terms such as actor:ID or published:>now-7d), AND-ed with `filter`.' })
+  query?: string;
+
+  @Field(() => ArticleOrderEnum, { defaultValue: ArticleOrderEnum.PUBLISHED_DESC })
+  orderBy!: ArticleOrderEnum;
+
+  @Field(() => CollapseEnum, { nullable: true, description: 'STORY: one article per story (the newest match of each); totalCount then counts stories.' })
+  collapse?: CollapseEnum;
 }
 
 /** The Feed root for a feed id, whether or not it is still configured. */
@@ -32,8 +44,12 @@ function onArticle(article: ArticleMeta, refs: readonly EntityRef[], exists: (id
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => ArticleConnection, { description: 'Articles matching `filter`, newest first.' })
-  async articles(@Args(() => ArticlesArgs) { filter, first, after }: ArticlesArgs, @Ctx() ctx: Context): Promise<ConnectionView<ArticleMeta>> {
+  @Query(() => ArticleConnection, { description: 'Articles matching `filter` AND `query`, newest first unless `orderBy` says otherwise.' })
+  async articles(@Args(() => ArticlesArgs) { filter, first, after, query, orderBy, collapse }: ArticlesArgs, @Ctx() ctx: Context): Promise<ConnectionView<ArticleMeta>> {
+    if (query != null || (orderBy ?? ArticleOrderEnum.PUBLISHED_DESC) !== ArticleOrderEnum.PUBLISHED_DESC || collapse != null) {
+      const input = await analystInput(ctx, filter, query);
+      return searchConnection(ctx, input, { first, after, order: orderBy ?? ArticleOrderEnum.PUBLISHED_DESC, collapseStories: collapse === CollapseEnum.STORY });
+    }
     return articleConnection(ctx.services.store, await resolveFilter(filter, ctx.services), first, after);
   }
 

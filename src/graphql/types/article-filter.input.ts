@@ -28,6 +28,15 @@ export class ArticleFilterInput implements ArticleFilterArgs {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive upper bound on publishedAt.' })
   to?: Date;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "Only articles ingested strictly after this instant, whatever their publishedAt says: what came in since a client's last visit (use with orderBy: FETCHED_DESC).",
+  })
+  fetchedAfter?: Date;
+
+  @Field(() => [ID], { nullable: true, description: 'Story ids (Article.story.id): the articles of these stories.' })
+  stories?: string[];
+
   @Field(() => String, { nullable: true, description: 'Words to find in title, summary and tags (prefixes match).' })
   search?: string;
 

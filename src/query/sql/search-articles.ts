@@ -105,3 +105,13 @@ export async function countArticles(database: SearchDatabase, filter: ArticleFil
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** How many stories have a match (what `collapse: STORY` pages through). */
+export async function countStories(database: SearchDatabase, filter: ArticleFilter, query: ResolvedQuery | undefined): Promise<number> {
+  const row = await database.db
+    .selectFrom('articles')
+    .select(sql<number>`count(distinct articles.story_id)`.as('n'))
+    .where((eb) => matchCondition(eb, filter, query, database.dialect))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
