@@ -16,6 +16,10 @@ export interface SavedSearchFilter {
   readonly from?: string;
   readonly to?: string;
   readonly search?: string;
+  /** Export only (`/export.*?filter=`): strict lower bound on fetchedAt. */
+  readonly fetchedAfter?: string;
+  /** Export only: story ids. */
+  readonly stories?: readonly string[];
 }
 
 /** Where a saved search was declared: `config` ones change only by editing feeds.json. */

@@ -9,8 +9,10 @@ import { closest, lineColumn } from '../config/json-location.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { SavedSearchFilter } from '../model/saved-search.ts';
 
-const LIST_KEYS = ['topics', 'actors', 'regions', 'sources', 'languages'] as const;
-const STRING_KEYS = ['from', 'to', 'search'] as const;
+const LIST_KEYS = ['topics', 'actors', 'regions', 'sources', 'languages', 'stories'] as const;
+const STRING_KEYS = ['from', 'to', 'search', 'fetchedAfter'] as const;
+const DATE_KEYS: readonly string[] = ['from', 'to', 'fetchedAfter'];
+/** Every ArticleFilter key; saved searches keep all but `fetchedAfter` and `stories` (search-input.ts). */
 const KEYS: readonly string[] = [...LIST_KEYS, ...STRING_KEYS, 'includeAffiliates'];
 
 function bad(argument: string, message: string, details: Record<string, unknown> = {}): NewsgateError {
@@ -49,7 +51,7 @@ export function checkFilterValue(value: unknown, argument = 'filter'): SavedSear
       out[key] = v;
     } else {
       if (typeof v !== 'string') throw bad(argument, `"${key}" must be a string.`, { key });
-      if ((key === 'from' || key === 'to') && (Number.isNaN(Date.parse(v)) || !/^\d{4}-\d{2}-\d{2}/.test(v))) {
+      if (DATE_KEYS.includes(key) && (Number.isNaN(Date.parse(v)) || !/^\d{4}-\d{2}-\d{2}/.test(v))) {
         throw bad(argument, `"${key}" must be an ISO 8601 instant such as "2026-01-01T00:00:00Z", got "${v}".`, { key });
       }
       out[key] = v;

@@ -29,6 +29,7 @@ export function filterArgs(filter: SavedSearchFilter): ArticleFilterArgs {
   };
   const from = date(filter.from, 'from');
   const to = date(filter.to, 'to');
+  const fetchedAfter = date(filter.fetchedAfter, 'fetchedAfter');
   return {
     ...(filter.topics ? { topics: filter.topics } : {}),
     ...(filter.actors ? { actors: filter.actors } : {}),
@@ -39,6 +40,8 @@ export function filterArgs(filter: SavedSearchFilter): ArticleFilterArgs {
     ...(filter.includeAffiliates !== undefined ? { includeAffiliates: filter.includeAffiliates } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(fetchedAfter ? { fetchedAfter } : {}),
+    ...(filter.stories ? { stories: filter.stories } : {}),
   };
 }
 

@@ -37,6 +37,9 @@ export async function validateSaveSearch(input: SaveSearchArgs, resolve: (spec: 
   let filter: SavedSearchFilter = {};
   try {
     filter = checkFilterValue(input.filter ?? {}, 'input.filter');
+    for (const key of ['fetchedAfter', 'stories'] as const) {
+      if (filter[key] !== undefined) problems.push(`input.filter.${key}: a saved search cannot keep it (its feeds always show the newest matches); use it with articles or the export.`);
+    }
   } catch (err) {
     problems.push((err as Error).message);
   }

@@ -136,3 +136,20 @@ describe(`export errors on ${engine.engine}`, () => {
   });
 });
 }
+
+describe('export with the whole ArticleFilter', () => {
+  it('takes fetchedAfter and stories too', async () => {
+    const { startSearchHarness: start } = await import('./search-harness.ts');
+    const late = { ...makeArticle({ id: 'late', publishedAt: '2026-01-01T00:00:00.000Z', regions: ['IQ'] }), fetchedAt: '2026-12-01T00:00:00.000Z' };
+    const early = makeArticle({ id: 'early', publishedAt: '2026-06-01T00:00:00.000Z', regions: ['IQ'] });
+    const h2 = await start([late, early], []);
+    try {
+      const since = await (await fetch(`${h2.base}/export.csv?${new URLSearchParams({ filter: JSON.stringify({ fetchedAfter: '2026-11-30T00:00:00Z' }) })}`)).text();
+      expect(since.trim().split('\r\n').slice(1).map((r) => r.split(',')[0])).toEqual(['late']);
+      const story = await (await fetch(`${h2.base}/export.csv?${new URLSearchParams({ filter: JSON.stringify({ stories: [early.storyId] }) })}`)).text();
+      expect(story.trim().split('\r\n').slice(1).map((r) => r.split(',')[0])).toEqual(['early']);
+    } finally {
+      await h2.close();
+    }
+  });
+});
