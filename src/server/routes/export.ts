@@ -6,7 +6,6 @@
  * store import` reads. A bad query or filter is a 400 before anything is sent; a failure
  * mid-stream cuts the connection, so a client never takes a truncated file for a whole one.
  */
-import { once } from 'node:events';
 import type http from 'node:http';
 import { toPreviewArticle } from '../../cli/preview-json.ts';
 import { csvHeader, csvRow } from '../../feeds-out/csv-export.ts';
@@ -40,8 +39,19 @@ export function createExportRoute(services: SearchServices): (req: http.Incoming
       }
       let closed = false;
       res.once('close', () => void (closed = true));
+      // Waits for the socket to drain (or close), removing both listeners either way: a
+      // long export waits thousands of times and must not pile listeners up.
       const write = async (chunk: string) => {
-        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (res.write(chunk)) return;
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
       };
       const csv = format.extension === 'csv';
       if (csv) await write(csvHeader());
