@@ -5,6 +5,7 @@
 import type { FeedConfig } from '../model/feed.ts';
 import type { ProductionSettings } from './production-env.ts';
 import type { ProxySettings } from '../ingest/fetch/proxy.ts';
+import type { SavedSearchSpec } from '../model/saved-search.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -40,6 +41,8 @@ export interface FeedsSettings {
   readonly retention: RetentionSettings;
   /** Absolute paths of extra dictionary files. */
   readonly dictionaries: readonly string[];
+  /** Saved searches declared in the file (`searches`), read-only through the API; absent: none. */
+  readonly searches?: readonly SavedSearchSpec[];
 }
 
 /** What the environment yields (CORS, query limits and tracing in {@link ProductionSettings}). */
@@ -54,6 +57,8 @@ export interface EnvSettings extends ProductionSettings {
   readonly poll: boolean;
   /** `RESPONSE_CACHE=off` turns off Apollo's response cache. */
   readonly responseCache: boolean;
+  /** WEBHOOK_SECRET: the HMAC-SHA256 key saved-search webhooks are signed with; without it none is sent. */
+  readonly webhookSecret?: string;
   /**
    * `CACHE_URL`: where the response cache lives: `memory://` (default, per process) or
    * `redis://…` (shared by replicas, so one replica's cached answer serves all).

@@ -81,6 +81,7 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
     );
   }
   const adminToken = env.ADMIN_TOKEN?.trim();
+  const webhookSecret = env.WEBHOOK_SECRET?.trim();
   return Object.freeze({
     port,
     host: get('HOST'),
@@ -95,5 +96,6 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
       ? { proxy: Object.freeze({ ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) }) }
       : {}),
     ...(adminToken ? { adminToken } : {}),
+    ...(webhookSecret ? { webhookSecret } : {}),
   });
 }

@@ -11,6 +11,8 @@ import { DEFAULT_FETCH_LIMITS } from '../ingest/fetch/fetch-defaults.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedConfig, FeedFetchOverrides, FullTextRule } from '../model/feed.ts';
 import { selectorProblem } from '../fulltext/extract/check-selector.ts';
+import type { SavedSearchFilter, SavedSearchSpec } from '../model/saved-search.ts';
+import { searchSpecProblems } from './search-spec-problems.ts';
 import type { FeedsSettings, FetchSettings } from './config.types.ts';
 import { closest, lineColumn, pointerToPath } from './json-location.ts';
 import { locateJsonPath } from './locate-json.ts';
@@ -82,6 +84,16 @@ interface RawFile {
   retention?: { maxAgeDays?: number; maxArticlesPerFeed?: number };
   dictionaries?: string[];
   feeds: FeedEntry[];
+  searches?: SearchEntry[];
+}
+
+/** One entry of the `searches` array as written in the file. */
+export interface SearchEntry {
+  id: string;
+  name: string;
+  query?: string;
+  filter?: SavedSearchFilter;
+  webhook?: string;
 }
 
 /**
@@ -98,7 +110,7 @@ export function parseFeedsFile(text: string, file: string): FeedsSettings {
       details: { file },
     });
   }
-  const problems = [...schemaProblems(data), ...semanticProblems(data)];
+  const problems = [...schemaProblems(data), ...semanticProblems(data), ...searchesProblems(data, text)];
   if (problems.length > 0) throw configError(file, locateProblems(text, problems));
   return build(data as RawFile, file);
 }
@@ -232,6 +244,26 @@ function semanticProblems(input: unknown): ConfigProblem[] {
   return problems;
 }
 
+/** Duplicate ids, queries that do not parse, bad dates and webhook URLs, in `searches`. */
+function searchesProblems(input: unknown, text: string): ConfigProblem[] {
+  if (typeof input !== 'object' || input === null || !Array.isArray((input as RawFile).searches)) return [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Map<string, number>();
+  ((input as RawFile).searches as unknown[]).forEach((entry, i) => {
+    if (typeof entry !== 'object' || entry === null) return;
+    const search = entry as Partial<SearchEntry>;
+    const at = `$.searches[${i}]`;
+    if (typeof search.id === 'string') {
+      const first = seen.get(search.id);
+      if (first !== undefined) {
+        problems.push({ path: `${at}.id`, message: `duplicate id "${search.id}" (also used by $.searches[${first}]); every saved search needs its own id.`, example: `"id": "${search.id}-2"` });
+      } else seen.set(search.id, i);
+    }
+    problems.push(...searchSpecProblems(search, at, text));
+  });
+  return problems;
+}
+
 function urlProblems(feed: FeedEntry, at: string): ConfigProblem[] {
   let url: URL;
   try {
@@ -336,5 +368,16 @@ function build(data: RawFile, file: string): FeedsSettings {
     fetch,
     retention: Object.freeze({ ...(data.retention ?? {}) }),
     dictionaries: Object.freeze((data.dictionaries ?? []).map((p) => path.resolve(dir, p))),
+    searches: Object.freeze((data.searches ?? []).map(buildSearch)),
+  });
+}
+
+function buildSearch(s: SearchEntry): SavedSearchSpec {
+  return Object.freeze({
+    id: s.id,
+    name: s.name,
+    query: s.query?.trim() ?? '',
+    filter: Object.freeze({ ...(s.filter ?? {}) }),
+    webhook: s.webhook ?? null,
   });
 }

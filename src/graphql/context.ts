@@ -8,6 +8,7 @@ import type { ArticleMeta } from '../model/article.ts';
 import type { EntityCatalog } from '../model/catalog.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import type { ArticleStoreApi } from '../store/article-store.types.ts';
+import type { SavedSearchApi } from '../searches/search-services.ts';
 import type { SearchDatabase } from '../query/sql/search-articles.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
@@ -64,6 +65,8 @@ export interface GatewayServices {
   /** Discovery of unknown names; `candidates` answers an empty list when absent. */
   readonly candidates?: { top(n: number, minMentions?: number): Promise<readonly CandidateView[]> };
   readonly events: ArticleEvents;
+  /** Saved searches (`searches`, `search`, `saveSearch`, `deleteSearch`); absent: those answer that there are none. */
+  readonly searches?: SavedSearchApi;
 }
 
 /** Per-request context: the services, fresh DataLoaders, and the caller's credentials. */

@@ -38,6 +38,7 @@ import { CandidateResolver } from './resolvers/candidate.resolver.ts';
 import { ArticleActorResolver, ArticleRegionResolver, ArticleTopicResolver } from './resolvers/entity-on-article.resolver.ts';
 import { FeedResolver } from './resolvers/feed.resolver.ts';
 import { RegionResolver } from './resolvers/region.resolver.ts';
+import { SavedSearchResolver } from './resolvers/saved-search.resolver.ts';
 import { SubscriptionResolver } from './resolvers/subscription.resolver.ts';
 import { TopicResolver } from './resolvers/topic.resolver.ts';
 
@@ -90,6 +91,7 @@ export function buildGatewaySchema(): GraphQLSchema {
       TopicResolver,
       CandidateResolver,
       SubscriptionResolver,
+      SavedSearchResolver,
     ],
     validate: false,
     directives: [cacheControlDirective],

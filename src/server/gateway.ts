@@ -24,7 +24,6 @@ import { createChangeNotifier, openCoordination } from '../store/coordination/op
 import { openStoreWithRetry } from './open-store.ts';
 import { createStoryAssigner } from '../stories/assign-stories.ts';
 import { ResilientCache } from '../store/resilient-cache.ts';
-import { handleExport } from './routes/export.ts';
 import { buildGatewaySchema, createApolloServer } from '../graphql/schema.ts';
 import { createGraphqlHttpHandler } from '../graphql/http.ts';
 import type { GatewayServices } from '../graphql/context.ts';
@@ -35,6 +34,7 @@ import { createProbeHandler } from './probes.ts';
 import { createCors } from './cors.ts';
 import { watchFeedsFile } from './watch-feeds-file.ts';
 import { assertFeedReferences } from '../config/check-references.ts';
+import { startSearches } from './start-searches.ts';
 import { VERSION } from './version.ts';
 
 /** How often retention is enforced when no article arrives. */
@@ -123,7 +123,10 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   });
   scheduler.setFeeds(feeds.feeds);
 
+  // Saved searches: their feeds, exports, webhooks and API (src/server/start-searches.ts).
+  const searches = startSearches({ store, catalog, feeds: () => feeds.feeds, searches: feeds.searches ?? [], ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}), logger });
   const services: GatewayServices = {
+    searches: searches.api,
     store,
     sql: { db: store.db, dialect: store.database.dialect },
     catalog,
@@ -228,8 +231,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
       res.end();
       return;
     }
-    if (await handleExport(req, res, services)) return;
     if (await graphqlHandler(req, res)) return;
+    if (await searches.route(req, res)) return;
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: `no route for ${req.method} ${path}; the API is at /graphql, health at /health (probes /healthz, /readyz), metrics at /metrics` }));
   }
@@ -257,6 +260,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
           // Feeds and retention apply at once; `fetch` limits and `dictionaries` at the next start.
           feeds = next;
           scheduler.setFeeds(next.feeds);
+          searches.setConfig(next.searches ?? []);
           store.setRetention(next.retention);
           void store.prune().catch((err: unknown) => logger.warn({ err: String(err) }, 'retention prune failed'));
         }, logger, config.feeds);
@@ -301,6 +305,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         await responseCache?.close();
         await coordination.close();
         await candidates.close();
+        await searches.stop();
         await store.close();
         logger.info('stopped');
       })();

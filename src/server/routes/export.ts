@@ -1,105 +1,82 @@
 /**
- * `GET /export.csv` and `GET /export.ndjson`: every article matching `query` (the query
- * language) AND `filter` (the GraphQL ArticleFilter as JSON), newest first, streamed page by
- * page with backpressure — not one page, and never all of it in memory.
- *
- * CSV (RFC 4180, UTF-8, header row) columns: id, publishedAt, source (feed id), title, url,
- * language, actors, regions, topics (ids joined by `;`), storyId. NDJSON: one whole Article
- * per line (metadata and body), the objects `newsgate store import` reads.
- * Bad parameters answer 400 with the same message GraphQL would give.
+ * `GET /export.csv` and `GET /export.ndjson?query=…&filter={…}`: EVERY match of a query and a
+ * filter, streamed as it is read (keyset pages of the query language's SQL, waiting for the
+ * client to drain), so memory stays bounded at any size. CSV columns: csv-export.ts; NDJSON
+ * lines: the Article objects of `newsgate preview --json` (preview-json.ts), which `newsgate
+ * store import` reads. A bad query or filter is a 400 before anything is sent; a failure
+ * mid-stream cuts the connection, so a client never takes a truncated file for a whole one.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Article, ArticleMeta } from '../../model/article.ts';
-import { NewsgateError } from '../../model/errors.ts';
-import { analystInput, sqlOf } from '../../graphql/analyst-input.ts';
-import { createContext, type GatewayServices } from '../../graphql/context.ts';
-import type { ArticleFilterArgs } from '../../graphql/resolve-filter.ts';
-import { badUserInput } from '../../graphql/errors.ts';
-import { searchArticles } from '../../query/sql/search-articles.ts';
+import type http from 'node:http';
+import { toPreviewArticle } from '../../cli/preview-json.ts';
+import { csvHeader, csvRow } from '../../feeds-out/csv-export.ts';
+import { parseFilterParam } from '../../searches/filter-param.ts';
+import { iterateMatches, iterateMatchMeta } from '../../searches/search-matches.ts';
+import type { SearchServices } from '../../searches/search-services.ts';
+import { sendRouteError } from './route-errors.ts';
 
-/** Articles read per database round trip. */
-const EXPORT_PAGE = 500;
+const FORMATS = {
+  '/export.csv': { type: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
+  '/export.ndjson': { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
+} as const;
 
-export const CSV_COLUMNS = ['id', 'publishedAt', 'source', 'title', 'url', 'language', 'actors', 'regions', 'topics', 'storyId'] as const;
-
-/** One CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** One CSV row of an article (CRLF-terminated, as RFC 4180 asks). */
-export function csvRow(meta: ArticleMeta): string {
-  const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id).join(';');
-  const cells = [meta.id, meta.publishedAt, meta.feedId, meta.title, meta.url ?? '', meta.language ?? '', ids(meta.actors), ids(meta.regions), ids(meta.topics), meta.storyId];
-  return `${cells.map(csvField).join(',')}\r\n`;
-}
-
-/** The `filter` parameter: JSON of an ArticleFilter, dates as ISO strings. */
-function parseFilter(raw: string | null): ArticleFilterArgs | undefined {
-  if (raw === null || raw.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw badUserInput('The `filter` parameter is not JSON; send an ArticleFilter object such as {"regions":["IQ"],"from":"2024-05-01T00:00:00Z"}.', { argument: 'filter' });
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badUserInput('The `filter` parameter must be a JSON object (an ArticleFilter).', { argument: 'filter' });
-  const filter = { ...(value as Record<string, unknown>) };
-  for (const key of ['from', 'to', 'fetchedAfter']) {
-    const v = filter[key];
-    if (v === undefined || v === null) continue;
-    const date = typeof v === 'string' ? new Date(v) : new Date(NaN);
-    if (Number.isNaN(date.getTime())) throw badUserInput(`\`filter.${key}\` must be an ISO 8601 instant such as 2024-05-01T00:00:00Z; got ${JSON.stringify(v)}.`, { argument: `filter.${key}` });
-    filter[key] = date;
-  }
-  return filter as ArticleFilterArgs;
-}
-
-/** Writes `chunk`, waiting for the socket to drain when its buffer is full. */
-async function write(res: ServerResponse, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
-}
-
-/** Serves the export routes; false when `req` is not one of them. */
-export async function handleExport(req: IncomingMessage, res: ServerResponse, services: GatewayServices, pageSize = EXPORT_PAGE): Promise<boolean> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const format = url.pathname === '/export.csv' ? 'csv' : url.pathname === '/export.ndjson' ? 'ndjson' : undefined;
-  if (format === undefined || req.method !== 'GET') return false;
-  const ctx = createContext(services);
-  let input;
-  try {
-    input = await analystInput(ctx, parseFilter(url.searchParams.get('filter')), url.searchParams.get('query'));
-  } catch (err) {
-    if (!(err instanceof NewsgateError) || err.code !== 'BAD_USER_INPUT') throw err;
-    res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: err.message, code: err.code, details: err.details }));
-    return true;
-  }
-  const database = sqlOf(ctx);
-  res.writeHead(200, {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',
-    'content-disposition': `attachment; filename="newsgate-export.${format}"`,
-    'cache-control': 'no-store',
-  });
-  if (format === 'csv') await write(res, `${CSV_COLUMNS.join(',')}\r\n`);
-  let after: { at: string; id: string } | undefined;
-  for (;;) {
-    const page = await searchArticles(database, { filter: input.filter, query: input.query, first: pageSize, after });
-    if (format === 'csv') {
-      await write(res, page.items.map(csvRow).join(''));
-    } else {
-      const bodies = await services.store.getBodies(page.items.map((m) => m.id));
-      const lines = page.items.map((meta, i) => {
-        const body = bodies[i];
-        const article: Article | ArticleMeta = body === undefined ? meta : { ...meta, ...body };
-        return `${JSON.stringify(article)}\n`;
+/** The route; answers false for paths it does not serve. */
+export function createExportRoute(services: SearchServices): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean> {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const format = FORMATS[url.pathname as keyof typeof FORMATS];
+    if (format === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    try {
+      const filter = parseFilterParam(url.searchParams.get('filter'));
+      const resolved = await services.resolve({ query: url.searchParams.get('query') ?? '', filter });
+      res.writeHead(200, {
+        'content-type': format.type,
+        'content-disposition': `attachment; filename="newsgate-export.${format.extension}"`,
+        'cache-control': 'no-store',
       });
-      await write(res, lines.join(''));
+      if (req.method === 'HEAD') {
+        res.end();
+        return true;
+      }
+      let closed = false;
+      res.once('close', () => void (closed = true));
+      // Waits for the socket to drain (or close), removing both listeners either way: a
+      // long export waits thousands of times and must not pile listeners up.
+      const write = async (chunk: string) => {
+        if (res.write(chunk)) return;
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      };
+      const csv = format.extension === 'csv';
+      if (csv) await write(csvHeader());
+      if (csv) {
+        // The CSV needs no bodies: metadata pages only.
+        for await (const batch of iterateMatchMeta(services.source, resolved)) {
+          if (closed) break;
+          await write(batch.map(csvRow).join(''));
+        }
+      } else {
+        for await (const batch of iterateMatches(services.source, resolved)) {
+          if (closed) break;
+          const sources = await services.sources(batch.map((a) => a.feedId));
+          let chunk = '';
+          for (const article of batch) {
+            const source = sources.get(article.feedId) ?? { id: article.feedId, title: null, siteUrl: null };
+            chunk += `${JSON.stringify(toPreviewArticle(article, services.catalog, source))}\n`;
+          }
+          await write(chunk);
+        }
+      }
+      res.end();
+    } catch (err) {
+      sendRouteError(res, err);
     }
-    const last = page.items.at(-1);
-    if (!page.hasNextPage || last === undefined || res.destroyed) break;
-    after = { at: last.publishedAt, id: last.id };
-  }
-  res.end();
-  return true;
+    return true;
+  };
 }

@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { Database } from './schema.ts';
 import type { SqlEngine } from './dialect.ts';
+import { SAVED_SEARCHES_MIGRATION } from './migration-saved-searches.ts';
 
 export interface Migration {
   readonly version: number;
@@ -105,6 +106,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ...COMMON_INDEXES,
     ],
   },
+  SAVED_SEARCHES_MIGRATION,
 ];
 
 /** The schema version this newsgate writes. */

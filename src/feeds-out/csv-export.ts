@@ -1,0 +1,41 @@
+/**
+ * The CSV of `GET /export.csv` (RFC 4180): a header row, then one row per article, CRLF line
+ * ends, a field quoted (its quotes doubled) when it holds a comma, a quote, CR or LF.
+ * Multi-valued fields (actors, regions, topics) are their ids joined by `;`. Pure.
+ */
+import type { ArticleMeta } from '../model/article.ts';
+
+/** The columns, in order, as documented in the README. */
+export const CSV_COLUMNS = ['id', 'publishedAt', 'source', 'title', 'url', 'language', 'actors', 'regions', 'topics', 'storyId'] as const;
+
+/** One field, quoted when RFC 4180 requires it. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A row of fields, with its CRLF. */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** The header row. */
+export function csvHeader(): string {
+  return csvLine(CSV_COLUMNS);
+}
+
+/** One article's row; `source` is the feed id. */
+export function csvRow(article: ArticleMeta): string {
+  const ids = (refs: readonly { id: string }[]) => refs.map((r) => r.id).join(';');
+  return csvLine([
+    article.id,
+    article.publishedAt,
+    article.feedId,
+    article.title,
+    article.url ?? '',
+    article.language ?? '',
+    ids(article.actors),
+    ids(article.regions),
+    ids(article.topics),
+    article.storyId,
+  ]);
+}
