@@ -23,6 +23,15 @@ export type PageResult =
   | { readonly kind: 'page'; readonly html: string; readonly finalUrl: string; readonly encoding: string }
   | { readonly kind: 'failed'; readonly error: NewsgateError };
 
+function trustedOriginsOf(feedUrl: string): string[] {
+  try {
+    const origin = new URL(feedUrl).origin;
+    return origin === 'null' ? [] : [origin];
+  } catch {
+    return [];
+  }
+}
+
 /** Fetches and decodes the page at `url` for `feed`. */
 export async function fetchPage(
   url: string,
@@ -30,7 +39,12 @@ export async function fetchPage(
   settings: FetchSettings,
   options: { limiter?: PageLimiter; signal?: AbortSignal } = {},
 ): Promise<PageResult> {
-  const request = requestForFeed(url, feed, settings, { headers: { Accept: PAGE_ACCEPT }, ...(options.signal ? { signal: options.signal } : {}) });
+  const request = requestForFeed(url, feed, settings, {
+    headers: { Accept: PAGE_ACCEPT },
+    // The link is the publisher's choice: internal addresses only on the feed's own origin.
+    trustedOrigins: trustedOriginsOf(feed.url),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const run = () => fetchFeed(request);
   const result = await (options.limiter ? options.limiter.run(url, run) : run());
   if (result.kind === 'failed') return { kind: 'failed', error: result.error };

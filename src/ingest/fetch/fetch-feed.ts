@@ -99,8 +99,8 @@ async function run(req: FetchRequest, limits: FetchLimits, signal: AbortSignal, 
 
   let headers = buildHeaders(req);
   const visited = new Set([current.href]);
-  // The URL the operator wrote is fetched as written; where redirects lead is checked.
-  const policy: AddressPolicy = { allowPrivateAddresses: req.allowPrivateAddresses ?? false, trustedOrigins: [current.origin] };
+  // The URL the operator wrote is fetched as written; where redirects (and publisher links) lead is checked.
+  const policy: AddressPolicy = { allowPrivateAddresses: req.allowPrivateAddresses ?? false, trustedOrigins: req.trustedOrigins ?? [current.origin] };
   for (;;) {
     // Through a proxy the proxy resolves the name: the guard checks it just before.
     const proxy = proxyFor(current, req.proxy);

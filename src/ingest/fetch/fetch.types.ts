@@ -33,9 +33,16 @@ export interface FetchRequest {
   readonly signal?: AbortSignal;
   /**
    * Let redirects reach loopback, private and link-local addresses on any origin (the
-   * operator's `fetch.allowPrivateAddresses`). The origin of `url` itself is always allowed.
+   * operator's `fetch.allowPrivateAddresses`). The trusted origins are always allowed.
    */
   readonly allowPrivateAddresses?: boolean;
+  /**
+   * Origins the operator configured, where internal addresses are allowed. Default: the origin
+   * of `url` (a feed URL is fetched as the operator wrote it). A URL the publisher chose — an
+   * article link fetched for full text — passes its feed's origin instead, so a feed cannot steer
+   * the fetcher to an internal service by linking to it.
+   */
+  readonly trustedOrigins?: readonly string[];
   /** Host name resolver for the address guard (the system's by default; tests pass a fake one). */
   readonly resolver?: Resolver;
   /** HTTP(S)_PROXY / NO_PROXY (from src/config/env.ts); direct connections when absent. */

@@ -25,6 +25,8 @@ export function requestForFeed(
     signal?: AbortSignal;
     resolver?: Resolver;
     proxy?: ProxySettings;
+    /** See FetchRequest.trustedOrigins: pages pass their feed's origin. */
+    trustedOrigins?: readonly string[];
   } = {},
 ): FetchRequest {
   const settings: FetchSettings = feed.fetch ? { ...shared, ...feed.fetch } : shared;
@@ -42,6 +44,7 @@ export function requestForFeed(
       maxRedirects: settings.maxRedirects,
     },
     allowPrivateAddresses: settings.allowPrivateAddresses,
+    ...(extra.trustedOrigins ? { trustedOrigins: extra.trustedOrigins } : {}),
     ...(extra.resolver ? { resolver: extra.resolver } : {}),
     ...(extra.proxy ? { proxy: extra.proxy } : {}),
     ...(extra.signal ? { signal: extra.signal } : {}),
