@@ -158,4 +158,21 @@ describe('full text over a summary-only feed', () => {
     expect(site.hits(DRONE_STORY.path)).toBe(0);
     expect((await stored(DRONE_STORY.path)).content).toBe(DRONE_STORY.summary);
   });
+
+  it('resumes after a restart the pages that were still pending', async () => {
+    const first = setup();
+    await refreshFeed(feed(), first.deps);
+    await first.worker.stop(); // shutdown before the pages arrived: they stay pending
+    const pending = (await store.getFeedState('levant-wire'))!.fullText!.pending ?? [];
+    expect(pending.length).toBeGreaterThan(0);
+
+    const second = setup(); // a new process
+    const again = await refreshFeed(feed(), second.deps);
+    expect(again).toMatchObject({ added: 0 });
+    await second.worker.idle();
+    const state = await store.getFeedState('levant-wire');
+    expect(state!.fullText!.pending ?? []).toEqual([]);
+    expect(state!.fullText!.fetched).toBe(2);
+    expect((await stored(DRONE_STORY.path)).content).toContain(DRONE_STORY.bodyParagraphs[1]);
+  });
 });
