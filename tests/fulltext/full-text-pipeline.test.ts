@@ -11,6 +11,7 @@ import { fullTextWarning, type FeedConfig } from '../../src/model/feed.ts';
 import { createDefaultTagger } from '../../src/normalize/gazetteer/create-default-tagger.ts';
 import type { Tagger } from '../../src/normalize/gazetteer/tagger.types.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
+import { fetchPage } from '../../src/fulltext/fetch/fetch-page.ts';
 import { FullTextWorker } from '../../src/pipeline/full-text-worker.ts';
 import { refreshFeed, type RefreshDeps } from '../../src/pipeline/refresh-feed.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
@@ -174,5 +175,13 @@ describe('full text over a summary-only feed', () => {
     expect(state!.fullText!.pending ?? []).toEqual([]);
     expect(state!.fullText!.fetched).toBe(2);
     expect((await stored(DRONE_STORY.path)).content).toContain(DRONE_STORY.bodyParagraphs[1]);
+  });
+});
+
+describe('fetchPage', () => {
+  it('never reads a file: link, even for a feed that is allowed to be a file', async () => {
+    const result = await fetchPage('file:///etc/hostname', feed({ allowFile: true }), FETCH);
+    expect(result.kind).toBe('failed');
+    expect(result.kind === 'failed' && result.error.code).toBe('FETCH_PROTOCOL');
   });
 });

@@ -30,7 +30,12 @@ export async function fetchPage(
   settings: FetchSettings,
   options: { limiter?: PageLimiter; signal?: AbortSignal } = {},
 ): Promise<PageResult> {
-  const request = requestForFeed(url, feed, settings, { headers: { Accept: PAGE_ACCEPT }, ...(options.signal ? { signal: options.signal } : {}) });
+  // A page link is the publisher's, never the operator's: `file:` is refused even for a feed
+  // that may itself be a file (allowFile), so an item cannot make newsgate read local files.
+  const request = requestForFeed(url, { ...feed, allowFile: false }, settings, {
+    headers: { Accept: PAGE_ACCEPT },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const run = () => fetchFeed(request);
   const result = await (options.limiter ? options.limiter.run(url, run) : run());
   if (result.kind === 'failed') return { kind: 'failed', error: result.error };
