@@ -54,12 +54,22 @@ export async function fullTextArticle(article: Article, feed: FeedConfig, rule: 
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
   if (page.kind === 'failed') return { kind: 'kept', reason: 'fetch', error: page.error };
+  try {
+    return extractAndJudge(article, page, feed, rule, deps.tagger);
+  } catch (err) {
+    // A page the DOM or Readability chokes on is this page's problem: counted once, not retried.
+    return kept('empty', `${page.finalUrl}: the page could not be extracted (${(err as Error).message}); kept the feed's text.`);
+  }
+}
+
+/** The extract, detect and apply stages over a fetched page. */
+function extractAndJudge(article: Article, page: { html: string; finalUrl: string; encoding: string }, feed: FeedConfig, rule: FullTextRule, tagger: Tagger): FullTextOutcome {
   const extracted = extractPage(page.html, rule);
   if (extracted.html === '' && rule.selector !== undefined) {
     // A selector that matches nothing says nothing about walls: the rule is what to fix.
     return kept('empty', `${page.finalUrl}: no element matches the selector "${rule.selector}"; kept the feed's text. Check "fullText.selector" with \`newsgate preview <feed> --full-text --selector …\`.`);
   }
-  const built = extracted.html === '' ? undefined : articleFromPage(article, extracted.html, { feed, tagger: deps.tagger, pageUrl: page.finalUrl });
+  const built = extracted.html === '' ? undefined : articleFromPage(article, extracted.html, { feed, tagger, pageUrl: page.finalUrl });
   const reason = judgePage({
     textLength: built ? built.article.content.length : 0,
     articleText: built?.article.content ?? '',

@@ -49,21 +49,7 @@ export class FullTextWorker {
   private readonly sinceSave = new Map<string, number>();
   private readonly stateWrites = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
-  private settings: FetchSettings;
-
-  constructor(private readonly opts: FullTextWorkerOptions) {
-    this.settings = opts.fetch;
-  }
-
-  /** New fetch limits (feeds.json reloaded). */
-  setFetchSettings(settings: FetchSettings): void {
-    this.settings = settings;
-  }
-
-  /** Articles queued or being fetched now. */
-  get pending(): number {
-    return this.queued.size;
-  }
+  constructor(private readonly opts: FullTextWorkerOptions) {}
 
   /**
    * Queues the pages of `articles` (just stored with the feed's text), and resumes the ids the
@@ -136,7 +122,7 @@ export class FullTextWorker {
       article = await load();
       if (!article || !rule) return void dropPending(tally, id);
       const outcome = await fullTextArticle(article, feed, rule, {
-        fetch: this.settings,
+        fetch: this.opts.fetch,
         tagger: this.opts.tagger,
         ...(this.opts.limiter ? { limiter: this.opts.limiter } : {}),
         signal: this.abort.signal,

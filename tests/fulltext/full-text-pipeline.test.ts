@@ -11,6 +11,7 @@ import { fullTextWarning, type FeedConfig } from '../../src/model/feed.ts';
 import { createDefaultTagger } from '../../src/normalize/gazetteer/create-default-tagger.ts';
 import type { Tagger } from '../../src/normalize/gazetteer/tagger.types.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
+import { fetchPage } from '../../src/fulltext/fetch/fetch-page.ts';
 import { FullTextWorker } from '../../src/pipeline/full-text-worker.ts';
 import { refreshFeed, type RefreshDeps } from '../../src/pipeline/refresh-feed.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
@@ -157,5 +158,30 @@ describe('full text over a summary-only feed', () => {
     await worker.idle();
     expect(site.hits(DRONE_STORY.path)).toBe(0);
     expect((await stored(DRONE_STORY.path)).content).toBe(DRONE_STORY.summary);
+  });
+
+  it('resumes after a restart the pages that were still pending', async () => {
+    const first = setup();
+    await refreshFeed(feed(), first.deps);
+    await first.worker.stop(); // shutdown before the pages arrived: they stay pending
+    const pending = (await store.getFeedState('levant-wire'))!.fullText!.pending ?? [];
+    expect(pending.length).toBeGreaterThan(0);
+
+    const second = setup(); // a new process
+    const again = await refreshFeed(feed(), second.deps);
+    expect(again).toMatchObject({ added: 0 });
+    await second.worker.idle();
+    const state = await store.getFeedState('levant-wire');
+    expect(state!.fullText!.pending ?? []).toEqual([]);
+    expect(state!.fullText!.fetched).toBe(2);
+    expect((await stored(DRONE_STORY.path)).content).toContain(DRONE_STORY.bodyParagraphs[1]);
+  });
+});
+
+describe('fetchPage', () => {
+  it('never reads a file: link, even for a feed that is allowed to be a file', async () => {
+    const result = await fetchPage('file:///etc/hostname', feed({ allowFile: true }), FETCH);
+    expect(result.kind).toBe('failed');
+    expect(result.kind === 'failed' && result.error.code).toBe('FETCH_PROTOCOL');
   });
 });

@@ -39,9 +39,11 @@ export async function fetchPage(
   settings: FetchSettings,
   options: { limiter?: PageLimiter; signal?: AbortSignal } = {},
 ): Promise<PageResult> {
-  const request = requestForFeed(url, feed, settings, {
+  // A page link is the publisher's, never the operator's: `file:` is refused even for a feed
+  // that may itself be a file (allowFile), so an item cannot make newsgate read local files;
+  // internal addresses are reached only on the feed's own origin.
+  const request = requestForFeed(url, { ...feed, allowFile: false }, settings, {
     headers: { Accept: PAGE_ACCEPT },
-    // The link is the publisher's choice: internal addresses only on the feed's own origin.
     trustedOrigins: trustedOriginsOf(feed.url),
     ...(options.signal ? { signal: options.signal } : {}),
   });
