@@ -5,14 +5,14 @@ import 'reflect-metadata';
 import { EXIT, type CliIo } from './cli-io.ts';
 import { FEEDS_USAGE, runFeeds } from './commands/feeds.ts';
 import { PREVIEW_USAGE, runPreview } from './commands/preview.ts';
-import { STORE_USAGE, runStore } from './commands/store/store-command.ts';
+import { STORE_USAGE, runStore } from './commands/store.ts';
 
 const USAGE = `newsgate: a GraphQL gateway over news feeds
 
 usage: newsgate serve                      start the gateway (same as npm start)
        ${PREVIEW_USAGE.replace('usage: ', '')}
        ${FEEDS_USAGE.replace('usage: ', '')}
-       ${STORE_USAGE.replaceAll('usage: ', '')}`;
+       ${STORE_USAGE.replace('usage: ', '')}`;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

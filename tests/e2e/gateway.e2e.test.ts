@@ -134,14 +134,14 @@ describe('a fresh gateway over three local feeds', () => {
   });
 
   it('does not duplicate on refetch, and refetches conditionally', async () => {
-    const before = gateway!.store.size();
+    const before = await gateway!.store.size();
     const res = await graphql(gateway!.url, `mutation { refreshFeed(id: "levant-wire") { status added } }`);
     // Without ADMIN_TOKEN the mutation is refused for everyone.
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const outcome = await gateway!.scheduler.refreshNow('levant-wire');
     expect(outcome?.status).toBe('not_modified');
     expect(feedServer.hits.get('/rss2')!.notModified).toBeGreaterThan(0);
-    expect(gateway!.store.size()).toBe(before);
+    expect(await gateway!.store.size()).toBe(before);
   });
 });
 

@@ -295,8 +295,9 @@ describe('actors, regions, topics', () => {
   it('topics list the taxonomy with counts and children', async () => {
     const result = await harness.run(makeServices().services, '{ topics { id articleCount parent { id } children { id } } topic(id: "armed-attack") { label } }');
     expect(result.data?.topics).toEqual([
-      { id: 'security', articleCount: 1, parent: null, children: [{ id: 'armed-attack' }] },
-      { id: 'armed-attack', articleCount: 2, parent: { id: 'security' }, children: [{ id: 'drone-strike' }] },
+      // Counts include sub-topics, as a filter on the topic does.
+      { id: 'security', articleCount: 5, parent: null, children: [{ id: 'armed-attack' }] },
+      { id: 'armed-attack', articleCount: 4, parent: { id: 'security' }, children: [{ id: 'drone-strike' }] },
       { id: 'drone-strike', articleCount: 2, parent: { id: 'armed-attack' }, children: [] },
       { id: 'diplomacy', articleCount: 1, parent: null, children: [] },
     ]);

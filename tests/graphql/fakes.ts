@@ -11,15 +11,18 @@ import type { EntityCatalog } from '../../src/model/catalog.ts';
 import type { Actor, Region, Topic } from '../../src/model/entities.ts';
 import type { FeedConfig, FeedState } from '../../src/model/feed.ts';
 import type {
-  ArticleCursor,
+  ArticleChangeListener,
+  ArticleCount,
   ArticleFilter,
   ArticlePage,
   ArticleStoreApi,
   CountKind,
+  PageRequest,
+  StoreRetention,
   UpsertResult,
 } from '../../src/store/article-store.types.ts';
 import { articleMatches } from '../../src/graphql/article-matches.ts';
-import { foldSearchTerm as foldText } from '../../src/store/search/fold-term.ts';
+import { fold as foldText } from '../../src/normalize/gazetteer/fold.ts';
 import type { CandidateView, GatewayServices, RefreshOutcome } from '../../src/graphql/context.ts';
 
 /** A catalog over arrays, with the contract's semantics in the simplest code. */
@@ -125,6 +128,8 @@ export class FakeStore implements ArticleStoreApi {
   readonly queries: ArticleFilter[] = [];
   /** When set, getBodies rejects with it (to test masking). */
   failBodiesWith: Error | undefined;
+  /** How many times countMatches ran (totalCount must cost nothing unless selected). */
+  counts = 0;
 
   constructor(
     private readonly catalog: EntityCatalog,
@@ -148,18 +153,26 @@ export class FakeStore implements ArticleStoreApi {
     return { added, updated: [], unchanged: 0 };
   }
 
-  query(filter: ArticleFilter, first: number, after?: ArticleCursor): ArticlePage {
-    this.queries.push(filter);
-    const matching = [...this.metas.values()]
-      .filter((m) => articleMatches(m, filter, (id) => this.catalog.regionAncestors(id)))
-      .sort(newestFirst);
-    const start = after === undefined ? 0 : matching.filter((m) => newestFirst(m, after) <= 0).length;
-    const items = matching.slice(start, start + first);
-    return { items, totalCount: matching.length, hasNextPage: start + first < matching.length };
+  private matching(filter: ArticleFilter): ArticleMeta[] {
+    return [...this.metas.values()].filter((m) => articleMatches(m, filter, (id) => this.catalog.regionAncestors(id))).sort(newestFirst);
   }
 
-  get(id: string): ArticleMeta | undefined {
-    return this.metas.get(id);
+  async query(filter: ArticleFilter, page: PageRequest): Promise<ArticlePage> {
+    this.queries.push(filter);
+    const matching = this.matching(filter);
+    const after = page.after;
+    const start = after === undefined ? 0 : matching.filter((m) => newestFirst(m, { publishedAt: after.at, id: after.id }) <= 0).length;
+    const items = matching.slice(start, start + page.first);
+    return { items, hasNextPage: start + page.first < matching.length };
+  }
+
+  async countMatches(filter: ArticleFilter): Promise<ArticleCount> {
+    this.counts++;
+    return { count: this.matching(filter).length, exact: true };
+  }
+
+  async getMany(ids: readonly string[]): Promise<(ArticleMeta | undefined)[]> {
+    return ids.map((id) => this.metas.get(id));
   }
 
   async getBodies(ids: readonly string[]): Promise<(ArticleBody | undefined)[]> {
@@ -168,7 +181,15 @@ export class FakeStore implements ArticleStoreApi {
     return ids.map((id) => this.bodies.get(id));
   }
 
-  count(kind: CountKind, id: string): number {
+  async getContentHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map(ids.flatMap((id) => (this.metas.has(id) ? [[id, this.metas.get(id)!.contentHash] as const] : [])));
+  }
+
+  async countBy(kind: CountKind, ids: readonly string[]): Promise<number[]> {
+    return ids.map((id) => this.count(kind, id));
+  }
+
+  private count(kind: CountKind, id: string): number {
     const metas = [...this.metas.values()];
     switch (kind) {
       case 'sources':
@@ -176,14 +197,24 @@ export class FakeStore implements ArticleStoreApi {
       case 'actors':
         return metas.filter((m) => m.actors.some((r) => r.id === id)).length;
       case 'topics':
-        return metas.filter((m) => m.topics.some((r) => r.id === id)).length;
+        return metas.filter((m) => m.topics.some((r) => this.catalog.topicAncestors(r.id).includes(id))).length;
       case 'regions':
         return metas.filter((m) => m.regions.some((r) => this.catalog.regionAncestors(r.id).includes(id))).length;
     }
   }
 
-  size(): number {
+  async size(): Promise<number> {
     return this.metas.size;
+  }
+  async *iterate(filter: ArticleFilter): AsyncIterable<Article[]> {
+    yield this.matching(filter).map((m) => ({ ...m, ...this.bodies.get(m.id)! }));
+  }
+  async prune(): Promise<number> {
+    return 0;
+  }
+  setRetention(_retention: StoreRetention): void {}
+  onChange(_listener: ArticleChangeListener): () => void {
+    return () => {};
   }
   async getFeedState(feedId: string): Promise<FeedState | undefined> {
     return this.states.get(feedId);
@@ -439,7 +470,7 @@ export function makeServices(options: ServicesOptions = {}) {
     },
     ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
     ...(candidates !== undefined
-      ? { candidates: { top: (n: number, min = 1) => candidates.filter((c) => c.mentions >= min).slice(0, n) } }
+      ? { candidates: { top: async (n: number, min = 1) => candidates.filter((c) => c.mentions >= min).slice(0, n) } }
       : {}),
     events,
   };

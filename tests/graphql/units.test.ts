@@ -22,9 +22,9 @@ function codeOf(fn: () => unknown): ErrorCode | undefined {
 
 describe('cursors', () => {
   it.each([
-    [{ publishedAt: '2024-05-01T08:00:00.000Z', id: 'a1' }],
-    [{ publishedAt: '1999-12-31T23:59:59Z', id: 'wire:' + 'x'.repeat(64) }],
-    [{ publishedAt: '2024-05-01T08:00:00+03:00', id: 'id with "quotes" and عربي' }],
+    [{ at: '2024-05-01T08:00:00.000Z', id: 'a1' }],
+    [{ at: '1999-12-31T23:59:59Z', id: 'wire:' + 'x'.repeat(64) }],
+    [{ at: '2024-05-01T08:00:00+03:00', id: 'id with "quotes" and عربي' }],
   ])('round-trips an article position %#', (position) => {
     const cursor = encodeArticleCursor(position);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -48,7 +48,7 @@ describe('cursors', () => {
     const cursor = encodeListCursor('actors', 'kataib-hizbullah');
     expect(decodeListCursor(cursor, 'actors')).toBe('kataib-hizbullah');
     expect(codeOf(() => decodeListCursor(cursor, 'regions'))).toBe(ErrorCode.BAD_USER_INPUT);
-    expect(codeOf(() => decodeListCursor(encodeArticleCursor({ publishedAt: '2024-01-01T00:00:00Z', id: 'a' }), 'actors'))).toBe(
+    expect(codeOf(() => decodeListCursor(encodeArticleCursor({ at: '2024-01-01T00:00:00Z', id: 'a' }), 'actors'))).toBe(
       ErrorCode.BAD_USER_INPUT,
     );
   });

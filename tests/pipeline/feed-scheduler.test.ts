@@ -54,7 +54,7 @@ describe('FeedScheduler', () => {
     expect(hits.get('/good')).toBe(1);
     expect(hits.get('/broken')).toBe(1);
     expect(hits.get('/off')).toBeUndefined();
-    expect(store.size()).toBe(5);
+    expect(await store.size()).toBe(5);
     expect((await store.getFeedState('broken'))?.lastError?.code).toBe('FETCH_HTTP_STATUS');
     await store.close();
   });

@@ -65,7 +65,7 @@ describe('refreshFeed', () => {
     const second = await refreshFeed(feed(), deps());
     expect(seen).toBe('"v1"');
     expect(second).toMatchObject({ status: 'not_modified', added: 0 });
-    expect(store.size()).toBe(5);
+    expect(await store.size()).toBe(5);
   });
 
   it('reads a gzip body with a wrong charset label through the same path', async () => {
@@ -73,7 +73,7 @@ describe('refreshFeed', () => {
     handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/xml; charset=iso-8859-1', 'content-encoding': 'gzip' }).end(gzipSync(latin));
     const out = await refreshFeed(feed(), deps());
     expect(out.status).toBe('ok');
-    const [meta] = store.query({}, 1).items;
+    const [meta] = (await store.query({}, { first: 1 })).items;
     expect(meta!.title).toBe('Kata’ib Hizbullah € statement'); // latin1 read as windows-1252, as browsers do
     expect(meta!.actors.map((a) => a.id)).toContain('kataib-hizbullah');
   });
@@ -101,7 +101,7 @@ describe('refreshFeed', () => {
     expect(out.state).toMatchObject({ lastStatus: 429, consecutiveFailures: 1, lastError: { code: 'FETCH_HTTP_STATUS' } });
     expect(out.state.lastError!.message).toMatch(/429/);
     expect(minutesAfterNow(out.state.nextFetchAt)).toBe(120);
-    expect(store.size()).toBe(5);
+    expect(await store.size()).toBe(5);
   });
 
   it('backs off exponentially on repeated 500s, capped, and recovers on success', async () => {

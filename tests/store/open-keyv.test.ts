@@ -100,9 +100,16 @@ describe.each(urls)('openKeyv on %s', (_name, newUrl) => {
 
 describe('openKeyv start-up errors', () => {
   it('an unknown scheme is CONFIG_INVALID listing the accepted forms', async () => {
-    await expect(openKeyv('postgres://db/newsgate', 'articles')).rejects.toMatchObject({
+    await expect(openKeyv('mongodb://db/newsgate', 'cache')).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
-      message: expect.stringMatching(/postgres:.*Accepted forms: sqlite:\/\/.*redis:\/\/.*memory:\/\//),
+      message: expect.stringMatching(/mongodb:.*Accepted forms: sqlite:\/\/.*redis:\/\/.*memory:\/\//),
+    });
+  });
+
+  it('a PostgreSQL URL holds no key-value namespaces (the cache lives in memory or Redis)', async () => {
+    await expect(openKeyv('postgres://u:pw@db/newsgate', 'cache')).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringMatching(/postgres:\/\/u:\*\*\*@db\/newsgate is a PostgreSQL URL.*redis:\/\//),
     });
   });
 
@@ -115,10 +122,10 @@ describe('openKeyv start-up errors', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it('ArticleStore.open passes the same error on, and hides a password', async () => {
+  it('ArticleStore.open refuses Redis as an article store, and hides a password', async () => {
     await expect(
       ArticleStore.open({ url: 'redis://:hunter2@127.0.0.1:1', regionAncestors }),
-    ).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.not.stringContaining('hunter2') });
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.not.stringContaining('hunter2') });
   });
 
   it('a SQLite path that cannot be created is STORE_UNAVAILABLE naming the file', async () => {

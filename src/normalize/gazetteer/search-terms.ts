@@ -79,30 +79,34 @@ export function indexTerms(text: string): string[] {
   return [...out];
 }
 
-/** One word of a search: the term the index is asked for, and whether it is a prefix (`hezb*`). */
+/** One word of a search: the term the index is asked for, and whether words it begins match too. */
 export interface QueryTerm {
   readonly term: string;
   readonly prefix: boolean;
 }
 
+/** From this length on, a search word also matches the words it begins (`hezb` → Hezbollah). */
+export const PREFIX_MIN_LENGTH = 3;
+
 /**
  * The terms a `search` string asks for, all of which must match (AND). A word is looked up by
- * its stem (which every indexed form of it also carries); a word ending in `*` is a prefix and
- * is not stemmed. Empty when the search holds no word.
+ * its stem (which every indexed form of it also carries), as a prefix when it has at least
+ * {@link PREFIX_MIN_LENGTH} letters; a word ending in `*` is a prefix whatever its length.
+ * Empty when the search holds no word.
  */
 export function queryTerms(search: string): QueryTerm[] {
   const out: QueryTerm[] = [];
   const seen = new Set<string>();
   for (const raw of search.split(/\s+/u)) {
-    const prefix = raw.endsWith('*');
-    const words = foldedWords(prefix ? raw.slice(0, -1) : raw);
+    const starred = raw.endsWith('*');
+    const words = foldedWords(starred ? raw.slice(0, -1) : raw);
     words.forEach((word, i) => {
-      const isPrefix = prefix && i === words.length - 1;
-      const term = isPrefix ? word : stemWord(word);
-      const key = `${isPrefix ? '*' : ''}${term}`;
+      const term = stemWord(word);
+      const prefix = (starred && i === words.length - 1) || term.length >= PREFIX_MIN_LENGTH;
+      const key = `${prefix ? '*' : ''}${term}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ term, prefix: isPrefix });
+      out.push({ term, prefix });
     });
   }
   return out;

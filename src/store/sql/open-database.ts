@@ -84,6 +84,10 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
       types: { getTypeParser: ((oid: number, format?: string) => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
     });
     pool.on('error', (err) => options.onError?.(err));
+    // A connection lost while checked out (between a transaction's statements) emits 'error'
+    // on its client, where pg-pool listens only while it is idle: without this listener that
+    // would be an uncaught exception. The statement under way fails on its own path.
+    pool.on('connect', (client) => client.on('error', (err) => options.onError?.(err)));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     try {
       await sql`SELECT 1`.execute(db);
