@@ -15,7 +15,10 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startFeedServer, waitFor, type FeedServer } from '../e2e/feed-server.ts';
 import { spawnGateway, stopGateway, type GatewayProcess } from './spawn-gateway.ts';
-import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../store/coordination/pg-test-database.ts';
+import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../store/postgres-test-db.ts';
+
+/** A database of this suite's own (dropped after). */
+type TestDatabase = { url: string; name: string };
 
 if (!POSTGRES_URL) console.warn('tests/replicas: POSTGRES_URL is not set; the multi-replica tests on PostgreSQL are skipped (set POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run them).');
 
@@ -74,7 +77,7 @@ describe.skipIf(!POSTGRES_URL)('three replicas on one PostgreSQL', () => {
     await Promise.all(replicas.map((r) => stopGateway(r)));
     await feeds?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-    await database?.drop();
+    if (database) await dropTestDatabase(database.name);
   }, 60_000);
 
   /** Every article id a replica serves, paging through the whole connection. */
