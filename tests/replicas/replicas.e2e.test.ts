@@ -63,15 +63,16 @@ describe.skipIf(!POSTGRES_URL)('three replicas on one PostgreSQL', () => {
     );
     database = await createTestDatabase('storeops_replicas');
     env = { FEEDS_FILE: path.join(dir, 'feeds.json'), STORE_URL: database.url, ADMIN_TOKEN: ADMIN, NODE_ENV: 'production' };
-    // The first start migrates the schema; the others then start together.
-    replicas.push(await spawnGateway(env));
-    replicas.push(...(await Promise.all([spawnGateway(env), spawnGateway(env)])));
+    // The first start migrates the schema; the others then start together. Generous start-up
+    // time: three Node processes compiling TypeScript on a loaded 2-core machine.
+    replicas.push(await spawnGateway(env, 90_000));
+    replicas.push(...(await Promise.all([spawnGateway(env, 90_000), spawnGateway(env, 90_000)])));
     // Each feed fetched once, by whichever replica claimed it.
     await waitFor(async () => {
       const res = await graphql(replicas[0]!.url, '{ feeds { id lastSuccessAt } }');
       return (res.data?.feeds as { id: string; lastSuccessAt: string | null }[] | undefined)?.filter((f) => f.id !== 'big').every((f) => f.lastSuccessAt) ?? false;
     }, 30_000, 'both feeds fetched');
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => stopGateway(r)));
@@ -160,12 +161,12 @@ describe.skipIf(!POSTGRES_URL)('three replicas on one PostgreSQL', () => {
     // What the survivors serve now, and after the restart, must all be there.
     await new Promise((r) => setTimeout(r, 500));
     const served = new Set([...(await ids(replicas[0]!)), ...(await ids(replicas[1]!))]);
-    const restarted = await spawnGateway({ ...env, POLL: 'false' });
+    const restarted = await spawnGateway({ ...env, POLL: 'false' }, 90_000);
     replicas[2] = restarted;
     const after = new Set(await ids(restarted));
     expect(served.size).toBeGreaterThan(5);
     for (const id of served) expect(after.has(id), id).toBe(true);
     // And the survivors agree with the restarted replica.
     expect([...after].sort()).toEqual(await ids(replicas[0]!));
-  }, 90_000);
+  }, 180_000);
 });
