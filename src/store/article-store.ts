@@ -23,7 +23,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
-import { indexTerms } from '../normalize/gazetteer/search-terms.ts';
+import { indexTerms, queryTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
   ArticleChange,
   ArticleChangeListener,
@@ -38,7 +38,7 @@ import type {
 } from './article-store.types.ts';
 import type { SqlDialect } from './sql/dialect.ts';
 import { entityPostings, type Ancestors } from './sql/entity-postings.ts';
-import { filterCondition, filterInstant } from './sql/filter-sql.ts';
+import { filterCondition, filterInstant, type FilterPlan } from './sql/filter-sql.ts';
 import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
 import type { ArticlesTable, Database } from './sql/schema.ts';
 import { databaseError } from './sql/store-errors.ts';
@@ -77,6 +77,8 @@ export interface ArticleStoreOptions {
   readonly timeouts?: StoreTimeouts;
   /** Matches counted exactly before `countMatches` answers "at least" (default {@link COUNT_EXACT_LIMIT}). */
   readonly countExactLimit?: number;
+  /** Entities with more articles than this are probed in page queries (default {@link PROBE_FROM}; tests lower it). */
+  readonly probeFrom?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -94,6 +96,8 @@ const MAX_PAGE = 1000;
  * `exact: false` ("at least"), so a count never costs more than walking this many index entries.
  */
 export const COUNT_EXACT_LIMIT = 200_000;
+/** Entities with more articles than this are probed, not driven, in page queries (see planPage). */
+export const PROBE_FROM = 2000;
 
 const noopLogger: StoreLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -112,6 +116,7 @@ export class ArticleStore implements ArticleStoreApi {
   private readonly now: () => number;
   private readonly notifier: ChangeNotifier | undefined;
   private readonly countExactLimit: number;
+  private readonly probeFrom: number;
   private readonly events = new EventEmitter();
   /** Tail of the chain of writes (upsert, prune): they run one at a time. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -133,6 +138,7 @@ export class ArticleStore implements ArticleStoreApi {
     this.now = options.now ?? Date.now;
     this.notifier = options.notifier;
     this.countExactLimit = Math.max(1, options.countExactLimit ?? COUNT_EXACT_LIMIT);
+    this.probeFrom = Math.max(0, options.probeFrom ?? PROBE_FROM);
     this.events.setMaxListeners(0);
   }
 
@@ -214,21 +220,58 @@ export class ArticleStore implements ArticleStoreApi {
     const column = page.order === 'FETCHED_DESC' ? 'articles.fetched_ms' : 'articles.published_ms';
     const after = page.after;
     const afterMs = after ? filterInstant(after.at, 'after') : undefined;
-    const rows = await this.run('read a page of articles', () =>
-      this.db
+    // Ids first, metadata second: the sort (when the plan needs one) then moves ids, not JSON.
+    const rows = await this.run('read a page of articles', async () => {
+      const plan = await this.planPage(filter);
+      return this.db
         .selectFrom('articles')
-        .select('articles.meta')
-        .where((eb) => filterCondition(eb, filter, this.dialect))
+        .select('articles.id')
+        .where((eb) => filterCondition(eb, filter, this.dialect, plan))
         .$if(after !== undefined, (q) =>
           q.where((eb) => eb(eb.refTuple(column, 'articles.id'), '<', eb.tuple(afterMs as number, (after as { id: string }).id))),
         )
         .orderBy(column, 'desc')
         .orderBy('articles.id', 'desc')
         .limit(first + 1)
-        .execute(),
-    );
-    const items = rows.slice(0, first).map((r) => JSON.parse(r.meta) as ArticleMeta);
+        .execute();
+    });
+    const pageIds = rows.slice(0, first).map((r) => r.id);
+    const metas = await this.getMany(pageIds);
+    // An article deleted between the two reads (retention) is left out of the page.
+    const items = metas.filter((m): m is ArticleMeta => m !== undefined);
     return { items, hasNextPage: rows.length > first };
+  }
+
+  /**
+   * Picks, per entity field of a page query, whether its postings drive the query or are probed
+   * per article walked in page order (see filter-sql.ts `EntityPlan`): an entity with more than
+   * {@link PROBE_FROM} articles is probed, so a page of `IQ` reads about a page of rows instead of
+   * sorting every match. Counting those postings stops at PROBE_FROM + 1 (one short index range).
+   */
+  private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
+    const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
+    for (const field of ['actors', 'regions', 'topics'] as const) {
+      const ids = filter[field];
+      if (ids === undefined || ids.length === 0) continue;
+      const row = await this.db
+        .selectFrom((db) =>
+          db
+            .selectFrom('article_entities')
+            .select(sql<number>`1`.as('one'))
+            .where('kind', '=', ENTITY_KIND[field])
+            .where('entity_id', 'in', [...new Set(ids)])
+            .limit(this.probeFrom + 1)
+            .as('postings'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      plan[field] = Number(row.n) > this.probeFrom ? 'probe' : 'drive';
+    }
+    const terms = filter.search !== undefined ? queryTerms(filter.search) : [];
+    if (terms.length > 0) {
+      plan.search = (await this.dialect.countSearchUpTo(this.db, terms, this.probeFrom + 1)) > this.probeFrom ? 'probe' : 'drive';
+    }
+    return plan;
   }
 
   async countMatches(filter: ArticleFilter): Promise<ArticleCount> {
@@ -511,7 +554,7 @@ export class ArticleStore implements ArticleStoreApi {
     for (const chunk of chunks(postings, POSTING_CHUNK)) {
       await trx.insertInto('article_entities').values(chunk).onConflict((oc) => oc.doNothing()).execute();
     }
-    await this.dialect.writeSearch(trx, search);
+    await this.dialect.writeSearch(trx, search, replaced);
   }
 
   /** Ids retention removes: older than max age; beyond max per feed (for `feedIds`, or every feed). */

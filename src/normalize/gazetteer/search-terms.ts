@@ -85,14 +85,12 @@ export interface QueryTerm {
   readonly prefix: boolean;
 }
 
-/** From this length on, a search word also matches the words it begins (`hezb` → Hezbollah). */
-export const PREFIX_MIN_LENGTH = 3;
-
 /**
  * The terms a `search` string asks for, all of which must match (AND). A word is looked up by
- * its stem (which every indexed form of it also carries), as a prefix when it has at least
- * {@link PREFIX_MIN_LENGTH} letters; a word ending in `*` is a prefix whatever its length.
- * Empty when the search holds no word.
+ * its stem (which every indexed form of it also carries); a word ending in `*` is a prefix
+ * (`hezb*` → Hezbollah) and is not stemmed. Whole words by default: a prefix query makes both
+ * engines merge the postings of every word it begins, which for a short or common prefix is the
+ * whole index. Empty when the search holds no word.
  */
 export function queryTerms(search: string): QueryTerm[] {
   const out: QueryTerm[] = [];
@@ -101,8 +99,8 @@ export function queryTerms(search: string): QueryTerm[] {
     const starred = raw.endsWith('*');
     const words = foldedWords(starred ? raw.slice(0, -1) : raw);
     words.forEach((word, i) => {
-      const term = stemWord(word);
-      const prefix = (starred && i === words.length - 1) || term.length >= PREFIX_MIN_LENGTH;
+      const prefix = starred && i === words.length - 1;
+      const term = prefix ? word : stemWord(word);
       const key = `${prefix ? '*' : ''}${term}`;
       if (seen.has(key)) return;
       seen.add(key);

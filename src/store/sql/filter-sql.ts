@@ -35,11 +35,27 @@ export function filterInstant(value: string, field: string): number {
 
 const EVERYTHING = sql<SqlBool>`1 = 1`;
 
+/**
+ * How an entity field is matched. `drive`: `articles.id IN (postings…)`, cost proportional to
+ * the entity's articles (best when they are few, and for counts). `probe`: an EXISTS on the
+ * postings' primary key per article walked in page order, cost proportional to the articles
+ * walked before the page fills (best for a page of a common entity).
+ */
+export type EntityPlan = 'drive' | 'probe';
+
+export interface FilterPlan {
+  readonly topics?: EntityPlan;
+  readonly actors?: EntityPlan;
+  readonly regions?: EntityPlan;
+  readonly search?: EntityPlan;
+}
+
 /** The condition for `filter` on rows of `articles` (the table itself, not aliased). */
 export function filterCondition(
   eb: ExpressionBuilder<Database, 'articles'>,
   filter: ArticleFilter,
   dialect: SqlDialect,
+  plan: FilterPlan = {},
 ): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   const fromMs = filter.from !== undefined ? filterInstant(filter.from, 'from') : undefined;
@@ -58,6 +74,20 @@ export function filterCondition(
   for (const [field, kind] of ENTITY_FIELDS) {
     const ids = filter[field];
     if (ids === undefined || ids.length === 0) continue;
+    if (plan[field] === 'probe') {
+      parts.push(
+        eb.exists(
+          eb
+            .selectFrom('article_entities')
+            .select(sql`1`.as('one'))
+            .where('article_entities.kind', '=', kind)
+            .where('article_entities.entity_id', 'in', [...new Set(ids)])
+            .whereRef('article_entities.published_ms', '=', 'articles.published_ms')
+            .whereRef('article_entities.article_id', '=', 'articles.id'),
+        ),
+      );
+      continue;
+    }
     parts.push(
       eb(
         'articles.id',
@@ -74,7 +104,7 @@ export function filterCondition(
   }
   if (filter.search !== undefined) {
     const terms = queryTerms(filter.search);
-    if (terms.length > 0) parts.push(dialect.searchCondition(terms));
+    if (terms.length > 0) parts.push(dialect.searchCondition(terms, plan.search));
   }
   if (parts.length === 0) return EVERYTHING;
   return parts.length === 1 ? (parts[0] as Expression<SqlBool>) : eb.and(parts);
