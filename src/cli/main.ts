@@ -25,7 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     case 'store': {
       await import('reflect-metadata');
-      const { runStore } = await import('./commands/store/store-command.ts');
+      const { runStore } = await import('./commands/store.ts');
       return runStore(rest, io);
     }
     case 'serve': {

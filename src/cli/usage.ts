@@ -17,14 +17,8 @@ export const FEEDS_USAGE = `usage: newsgate feeds check
 
 export const DEMO_USAGE = 'usage: newsgate demo [--port N]     serve the sample corpus (no network, in-memory store)';
 
-export const IMPORT_USAGE = 'usage: newsgate store import FILE|- [--store URL] [--batch N]';
-export const EXPORT_USAGE = 'usage: newsgate store export [--filter JSON] [--out FILE] [--store URL]';
-export const COPY_USAGE = 'usage: newsgate store copy FROM_URL TO_URL [--batch N]';
-export const STATS_USAGE = 'usage: newsgate store stats [--store URL] [--json]';
-export const MIGRATE_USAGE = "usage: newsgate store migrate [--store URL]         create or upgrade the store's tables";
-
-export const STORE_USAGE = `${[IMPORT_USAGE, EXPORT_USAGE, COPY_USAGE, STATS_USAGE, MIGRATE_USAGE].join('\n').replaceAll('usage: ', '       ').replace(/^ {7}/, 'usage: ')}
-  (the store is STORE_URL, default sqlite://data/newsgate.sqlite, or --store URL)`;
+/** The store's subcommands, each described by `newsgate store help` (commands/store.ts). */
+export const STORE_USAGE = 'usage: newsgate store migrate|import|export|copy|stats …   (newsgate store help: each one)';
 
 /** The whole CLI's usage. */
 export const CLI_USAGE = `newsgate: a GraphQL gateway over news feeds

@@ -12,7 +12,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import { writeNdjson } from '../../bench/corpus/generate-ndjson.ts';
-import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../store/coordination/pg-test-database.ts';
+import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../store/postgres-test-db.ts';
+
+/** A database of this suite's own (dropped after). */
+type TestDatabase = { url: string; name: string };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LINES = 20_000;
@@ -83,9 +86,9 @@ describe('kill -9 during `newsgate store import`', () => {
   describe.skipIf(!POSTGRES_URL)('PostgreSQL', () => {
     let pg: TestDatabase;
     beforeAll(async () => {
-      pg = await createTestDatabase();
+      pg = await createTestDatabase('storeops');
     });
-    afterAll(async () => pg?.drop());
+    afterAll(async () => pg && dropTestDatabase(pg.name));
     it('every batch reported as committed is there after reopening', async () => {
       const report = await importAndKill(pg.url, 1000);
       await checkAcknowledged(pg.url, report);

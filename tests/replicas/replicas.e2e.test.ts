@@ -15,7 +15,10 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startFeedServer, waitFor, type FeedServer } from '../e2e/feed-server.ts';
 import { spawnGateway, stopGateway, type GatewayProcess } from './spawn-gateway.ts';
-import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../store/coordination/pg-test-database.ts';
+import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../store/postgres-test-db.ts';
+
+/** A database of this suite's own (dropped after). */
+type TestDatabase = { url: string; name: string };
 
 if (!POSTGRES_URL) console.warn('tests/replicas: POSTGRES_URL is not set; the multi-replica tests on PostgreSQL are skipped (set POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres to run them).');
 
@@ -60,21 +63,22 @@ describe.skipIf(!POSTGRES_URL)('three replicas on one PostgreSQL', () => {
     );
     database = await createTestDatabase('storeops_replicas');
     env = { FEEDS_FILE: path.join(dir, 'feeds.json'), STORE_URL: database.url, ADMIN_TOKEN: ADMIN, NODE_ENV: 'production' };
-    // The first start migrates the schema; the others then start together.
-    replicas.push(await spawnGateway(env));
-    replicas.push(...(await Promise.all([spawnGateway(env), spawnGateway(env)])));
+    // The first start migrates the schema; the others then start together. Generous start-up
+    // time: three Node processes compiling TypeScript on a loaded 2-core machine.
+    replicas.push(await spawnGateway(env, 90_000));
+    replicas.push(...(await Promise.all([spawnGateway(env, 90_000), spawnGateway(env, 90_000)])));
     // Each feed fetched once, by whichever replica claimed it.
     await waitFor(async () => {
       const res = await graphql(replicas[0]!.url, '{ feeds { id lastSuccessAt } }');
       return (res.data?.feeds as { id: string; lastSuccessAt: string | null }[] | undefined)?.filter((f) => f.id !== 'big').every((f) => f.lastSuccessAt) ?? false;
     }, 30_000, 'both feeds fetched');
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => stopGateway(r)));
     await feeds?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-    await database?.drop();
+    if (database) await dropTestDatabase(database.name);
   }, 60_000);
 
   /** Every article id a replica serves, paging through the whole connection. */
@@ -157,12 +161,12 @@ describe.skipIf(!POSTGRES_URL)('three replicas on one PostgreSQL', () => {
     // What the survivors serve now, and after the restart, must all be there.
     await new Promise((r) => setTimeout(r, 500));
     const served = new Set([...(await ids(replicas[0]!)), ...(await ids(replicas[1]!))]);
-    const restarted = await spawnGateway({ ...env, POLL: 'false' });
+    const restarted = await spawnGateway({ ...env, POLL: 'false' }, 90_000);
     replicas[2] = restarted;
     const after = new Set(await ids(restarted));
     expect(served.size).toBeGreaterThan(5);
     for (const id of served) expect(after.has(id), id).toBe(true);
     // And the survivors agree with the restarted replica.
     expect([...after].sort()).toEqual(await ids(replicas[0]!));
-  }, 90_000);
+  }, 180_000);
 });

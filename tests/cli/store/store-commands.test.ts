@@ -16,7 +16,10 @@ import { runCli } from '../../../src/cli/main.ts';
 import type { CliIo } from '../../../src/cli/cli-io.ts';
 import { ArticleStore } from '../../../src/store/article-store.ts';
 import { makeArticle } from '../../store/article-factory.ts';
-import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../../store/coordination/pg-test-database.ts';
+import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../../store/postgres-test-db.ts';
+
+/** A database of this suite's own (dropped after). */
+type TestDatabase = { url: string; name: string };
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const LEGACY = path.join(ROOT, 'tests/fixtures/legacy-0.1');
@@ -177,9 +180,9 @@ describe('store copy from newsgate 0.1', () => {
 describe.skipIf(!POSTGRES_URL)('across to PostgreSQL', () => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase('storeops');
   });
-  afterAll(async () => db?.drop());
+  afterAll(async () => db && dropTestDatabase(db.name));
 
   it('SQLite export → PostgreSQL import → export gives the same bytes; copy PostgreSQL → SQLite keeps everything; stats', async () => {
     expect((await cli(['store', 'import', 'all.ndjson', '--store', db.url])).code).toBe(0);

@@ -13,7 +13,10 @@ import { ArticleStore } from '../../../src/store/article-store.ts';
 import type { ArticleChange } from '../../../src/store/article-store.types.ts';
 import { makeArticle } from '../article-factory.ts';
 import { splitArticle } from '../../../src/model/article.ts';
-import { createTestDatabase, POSTGRES_URL, type TestDatabase } from './pg-test-database.ts';
+import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../postgres-test-db.ts';
+
+/** A database of this suite's own (dropped after). */
+type TestDatabase = { url: string; name: string };
 
 if (!POSTGRES_URL) console.warn('tests/store/coordination: POSTGRES_URL is not set; the PostgreSQL lock and notifier tests are skipped (set POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres).');
 
@@ -72,12 +75,12 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL coordination', () => {
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase('storeops');
     pool = new pg.Pool({ connectionString: db.url, max: 4 });
   });
   afterAll(async () => {
     await pool?.end();
-    await db?.drop();
+    if (db) await dropTestDatabase(db.name);
   });
 
   it('a feed lease has one holder at a time, across instances', async () => {

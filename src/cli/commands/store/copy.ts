@@ -16,9 +16,10 @@ import type { LegacyCandidate } from '../../../store/legacy/legacy-records.ts';
 import { isLegacyStoreUrl, openLegacyStore } from '../../../store/legacy/open-legacy-store.ts';
 import { parseStoreUrl, redactStoreUrl } from '../../../store/store-url.ts';
 import { EXIT, type CliIo } from '../../cli-io.ts';
+import type { StoreSubcommand } from './subcommand.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { absoluteSqlite, failure, n, openStoreFor } from './store-target.ts';
-import { COPY_USAGE } from '../../usage.ts';
+export const COPY_USAGE = 'usage: newsgate store copy FROM_URL TO_URL [--batch N]';
 
 
 /** What a copy reads from, whatever kind of store it is. */
@@ -153,3 +154,10 @@ function sameStore(a: string, b: string, cwd: string): boolean {
   }
   return a.trim() === b.trim();
 }
+
+/** `newsgate store copy`, as the store dispatcher (commands/store.ts) registers it. */
+export const copyCommand: StoreSubcommand = {
+  name: 'copy',
+  usage: 'copy FROM_URL TO_URL [--batch N]   everything into another store (0.1 stores too)',
+  run: runStoreCopy,
+};

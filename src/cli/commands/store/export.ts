@@ -9,12 +9,14 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from '../../cli-io.ts';
+import type { StoreSubcommand } from './subcommand.ts';
 import { exportArticles } from '../../transfer/export-articles.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { parseExportFilter } from '../../transfer/parse-filter.ts';
-import { failure, n, openStoreFor, storeUrlOf } from './store-target.ts';
-import { EXPORT_USAGE } from '../../usage.ts';
+import { failure, n, openStoreFor } from './store-target.ts';
+import { storeUrlOf } from './subcommand.ts';
 
+export const EXPORT_USAGE = 'usage: newsgate store export [--filter JSON] [--out FILE] [--store URL]';
 
 export async function runStoreExport(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -34,7 +36,7 @@ export async function runStoreExport(argv: readonly string[], io: CliIo): Promis
   let catalog;
   try {
     catalog = await loadCatalog(io);
-    store = await openStoreFor(storeUrlOf(io, parsed.values.store), catalog, io);
+    store = await openStoreFor(storeUrlOf(parsed.values.store, io), catalog, io);
   } catch (err) {
     return failure(io, 'export', err);
   }
@@ -75,3 +77,10 @@ export async function runStoreExport(argv: readonly string[], io: CliIo): Promis
     await store.close().catch(() => undefined);
   }
 }
+
+/** `newsgate store export`, as the store dispatcher (commands/store.ts) registers it. */
+export const exportCommand: StoreSubcommand = {
+  name: 'export',
+  usage: 'export [--filter JSON] [--out FILE] [--store URL]   the store as NDJSON',
+  run: runStoreExport,
+};

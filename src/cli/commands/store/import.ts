@@ -9,12 +9,14 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliIo } from '../../cli-io.ts';
+import type { StoreSubcommand } from './subcommand.ts';
 import { importArticles, IMPORT_BATCH, type ImportProgress } from '../../transfer/import-articles.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
 import { readLines } from '../../transfer/read-lines.ts';
-import { failure, n, openStoreFor, storeUrlOf } from './store-target.ts';
-import { IMPORT_USAGE } from '../../usage.ts';
+import { failure, n, openStoreFor } from './store-target.ts';
+import { storeUrlOf } from './subcommand.ts';
 
+export const IMPORT_USAGE = 'usage: newsgate store import FILE|- [--store URL] [--batch N]';
 
 /** Rejected lines printed one by one before the rest are only counted. */
 const MAX_REPORTED = 100;
@@ -61,7 +63,7 @@ export async function runStoreImport(argv: readonly string[], io: CliIo): Promis
 
   let store;
   try {
-    const url = storeUrlOf(io, parsed.values.store);
+    const url = storeUrlOf(parsed.values.store, io);
     store = await openStoreFor(url, await loadCatalog(io), io);
   } catch (err) {
     return failure(io, 'import', err);
@@ -104,3 +106,10 @@ export async function runStoreImport(argv: readonly string[], io: CliIo): Promis
   }
   return EXIT.OK;
 }
+
+/** `newsgate store import`, as the store dispatcher (commands/store.ts) registers it. */
+export const importCommand: StoreSubcommand = {
+  name: 'import',
+  usage: 'import FILE|- [--store URL] [--batch N]   NDJSON of Articles into the store',
+  run: runStoreImport,
+};

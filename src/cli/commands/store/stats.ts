@@ -12,10 +12,12 @@ import type { ArticleStore } from '../../../store/article-store.ts';
 import { isLegacyStoreUrl, openLegacyStore } from '../../../store/legacy/open-legacy-store.ts';
 import { parseStoreUrl, redactStoreUrl } from '../../../store/store-url.ts';
 import { EXIT, type CliIo } from '../../cli-io.ts';
+import type { StoreSubcommand } from './subcommand.ts';
 import { loadCatalog } from '../../transfer/load-catalog.ts';
-import { absoluteSqlite, failure, n, openStoreFor, storeUrlOf } from './store-target.ts';
-import { STATS_USAGE } from '../../usage.ts';
+import { absoluteSqlite, failure, n, openStoreFor } from './store-target.ts';
+import { storeUrlOf } from './subcommand.ts';
 
+export const STATS_USAGE = 'usage: newsgate store stats [--store URL] [--json]';
 
 /** What `stats` reports, also as `--json`. */
 export interface StoreStats {
@@ -42,7 +44,7 @@ export async function runStoreStats(argv: readonly string[], io: CliIo): Promise
   }
   let url: string;
   try {
-    url = absoluteSqlite(storeUrlOf(io, parsed.values.store), io.cwd);
+    url = absoluteSqlite(storeUrlOf(parsed.values.store, io), io.cwd);
     if (isLegacyStoreUrl(url, io.cwd)) return await legacyStats(url, io, parsed.values.json);
     const location = parseStoreUrl(url, io.cwd);
     if (location.kind === 'sqlite' && !existsSync(location.path)) {
@@ -147,3 +149,10 @@ async function legacyStats(url: string, io: CliIo, json: boolean | undefined): P
     await reader.close();
   }
 }
+
+/** `newsgate store stats`, as the store dispatcher (commands/store.ts) registers it. */
+export const statsCommand: StoreSubcommand = {
+  name: 'stats',
+  usage: 'stats [--store URL] [--json]   counts and sizes',
+  run: runStoreStats,
+};

@@ -3,17 +3,11 @@
  * the default SQLite file), opened with the catalog's region and topic ancestors (the store
  * expands them when it writes), and how a failure is printed.
  */
-import { readEnv } from '../../../config/env.ts';
 import type { EntityCatalog } from '../../../model/catalog.ts';
 import { asNewsgateError, ErrorCode } from '../../../model/errors.ts';
 import { ArticleStore } from '../../../store/article-store.ts';
 import { redactStoreUrl } from '../../../store/store-url.ts';
 import { EXIT, type CliIo } from '../../cli-io.ts';
-
-/** `--store URL` if given, else STORE_URL (or its default) from the environment. */
-export function storeUrlOf(io: CliIo, flag: string | undefined): string {
-  return flag?.trim() || readEnv(io.env).storeUrl;
-}
 
 /**
  * Opens the (0.2, SQL) store at `url` for a command. Relative sqlite:// paths resolve against
