@@ -163,6 +163,7 @@ interface RegionDraft extends Draft {
   lon?: number;
   capital?: string;
   extraAliases: string[];
+  demonyms?: string[];
 }
 interface TopicDraft extends Draft {
   parent?: string;
@@ -346,6 +347,7 @@ class Loader {
     const name = r.string(obj, 'name', at, '"Iraq"', false);
     mergeDraft(existing, { ...existing, ...rules, ...(name === undefined ? {} : { name }), aliases: [...rules.aliases, ...demonyms] });
     existing.extraAliases = unique([...existing.extraAliases, ...rules.aliases]);
+    existing.demonyms = unique([...(existing.demonyms ?? []), ...demonyms]);
     if (capital !== undefined) existing.capital = capital;
     existing.origin = { file: r.file, path: at };
   }
@@ -516,11 +518,12 @@ class Loader {
       if (capitalFor !== undefined) {
         metonyms = unique([reg.name ?? '', ...reg.aliases]);
         metonymOf = capitalFor;
-      } else if (reg.kind === 'COUNTRY' && reg.capital === undefined) {
-        // A country with no capital place lists its capital among its extra aliases
-        // ("Washington"); extras that are neither ISO names nor acronyms can stand for the state.
-        const names = new Set(this.i18nNames(reg.id));
-        metonyms = reg.extraAliases.filter((a) => !names.has(fold(a)) && !reg.caseSensitiveAliases.includes(a) && !isAcronym(a));
+      } else if (reg.kind === 'COUNTRY') {
+        // Every NAME of a country (not its demonyms, not descriptors such as "southeast Turkey")
+        // can stand for its state as the subject of a verb: "Israel says", "The UAE denies",
+        // "Türkiye would not allow"; so can a capital with no place entry ("Washington", "Moscow").
+        const demonyms = new Set((reg.demonyms ?? []).map((d) => fold(d)));
+        metonyms = unique([reg.name ?? '', ...reg.aliases]).filter((a) => a !== '' && !demonyms.has(fold(a)) && !/^(?:north|south|east|west)/i.test(a) && !/ kurdistan$/i.test(a));
         if (metonyms.length > 0) metonymOf = reg.id;
       }
       const countryCode = reg.countryCode ?? this.countryAbove(reg.parent);
@@ -539,6 +542,7 @@ class Loader {
         contextTerms: reg.contextTerms,
         metonyms,
         ...(metonymOf === undefined ? {} : { metonymOf }),
+        ...(reg.demonyms === undefined ? {} : { demonyms: reg.demonyms }),
       };
       return entry;
     });

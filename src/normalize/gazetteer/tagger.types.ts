@@ -34,6 +34,8 @@ export interface TagResult {
   readonly topics: readonly EntityRef[];
   readonly evidence: ArticleEvidence;
   readonly candidates: readonly Candidate[];
+  /** The region id of the dateline ("DUBAI (Reuters) -" → `AE/dubai`), or null. Not a region of the article. */
+  readonly dateline?: string | null;
 }
 
 export interface Tagger {
