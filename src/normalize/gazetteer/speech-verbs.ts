@@ -36,7 +36,7 @@ const foldedSet = (words: string): Set<string> => new Set(words.split(/\s+/).map
 /** Arabic verbs that PRECEDE the speaker (verb-subject order: "قالت طهران"), folded. */
 const AR_VERBS = foldedSet(
   `قالت قال أعلنت أعلن حذرت حذر نفت نفى اتهمت اتهم أكدت أكد رفضت رفض دانت أدانت أدان هددت هدد طالبت طالب ردت رد نددت ندد زعمت زعم توعدت دعت صرحت اعتبرت
-   عارضت عارض شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح`,
+   عارضت عارض حملت حمّلت حمل شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح`,
 );
 /** Arabic present-tense verbs that FOLLOW the speaker in headlines ("طهران تنفي"), folded. */
 const AR_VERBS_AFTER = foldedSet(

@@ -231,6 +231,8 @@ export class GazetteerTagger implements Tagger {
   private readonly parentOfTopic = new Map<string, string | null>();
   /** City → the governorate/province it is the capital of and named after (its SUBDIVISION parent). */
   private readonly provinceOfCity = new Map<string, string>();
+  /** State mentions of the article being tagged (see TagResult.stateMentions). */
+  private stateMentions: { id: string; field: Evidence['field']; start: number; end: number }[] | null = null;
   /** Answers of {@link isKnownName}: the dictionaries never change under a tagger. */
   private readonly knownNames = new Map<string, boolean>();
   /** See Tagger.version: the dictionaries as loaded, and this file's rules revision. */
@@ -365,6 +367,10 @@ export class GazetteerTagger implements Tagger {
         if (p.excluded === true) continue;
         if (afterNew && p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY') continue;
         if (!this.usedAsName(text, start, end, p)) continue;
+        if (p.metonymOf !== null && field !== 'tags' && !isDescriptor(text, start, end)) {
+          const state = this.catalog.stateOf?.(p.metonymOf);
+          if (state !== undefined) this.stateMentions?.push({ id: state.id, field, start, end });
+        }
         // "Israel says", "Moscow shifts", "قالت طهران": the state acting, not a place of the article.
         if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4)))) {
           const state = this.catalog.stateOf?.(p.metonymOf);
@@ -426,6 +432,16 @@ export class GazetteerTagger implements Tagger {
   }
 
   tag(sections: TextSections, hints: FeedHints): TagResult {
+    const stateMentions: { id: string; field: Evidence['field']; start: number; end: number }[] = [];
+    this.stateMentions = stateMentions;
+    try {
+      return { ...this.tagFields(sections, hints), stateMentions };
+    } finally {
+      this.stateMentions = null;
+    }
+  }
+
+  private tagFields(sections: TextSections, hints: FeedHints): TagResult {
     const mentions: Mention[] = [];
     const speakers: Mention[] = [];
     const foldedParts: string[] = [];
@@ -558,6 +574,11 @@ export class GazetteerTagger implements Tagger {
     const implied = new Set<string>();
     for (const id of ids) for (const a of this.ancestorsOfTopic.get(id) ?? []) implied.add(a);
     return topics.filter((m) => !implied.has(m.id));
+  }
+
+  describeActor(id: string): { kind: string; name: string } | undefined {
+    const actor = this.catalog.actor(id);
+    return actor === undefined ? undefined : { kind: actor.kind, name: actor.name };
   }
 
   /** True when some dictionary alias covers the whole name (discovery skips known names). */
