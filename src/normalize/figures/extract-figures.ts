@@ -44,7 +44,8 @@ const VERB_FIRST: readonly [FigureKind, string][] = [
 ];
 
 const NOUN_AFTER = new RegExp(String.raw`(?<![\p{L}\p{N},.-])${QUAL}(${NUM})(?![\p{N}-])\s+${WHO}(?:(?:were|have been|had been|was|are|been|reported|confirmed|feared|believed)\s+)*(?:(?:killed|wounded|injured)\s+(?:or|and)\s+)?(KINDWORD)(?![\p{L}])`, 'giu');
-const VERB_BEFORE = new RegExp(String.raw`(?<![\p{L}])(VERB)\s+${QUAL}(${NUM})(?![\p{N}-])\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|members|children|women|men|policemen|officers|personnel|service\s?members|guards|workers|suspects|others|crew|sailors|journalists|residents|Palestinians|Israelis|Americans|Iraqis|Syrians|Lebanese|gunmen|insurgents|jihadists|rebels|patients|students|pilgrims|migrants|hostages)(?![\p{L}])`, 'giu');
+/** After the verb, the count must be of people: a plural noun (or a nationality/"people") within three words. */
+const VERB_BEFORE = new RegExp(String.raw`(?<![\p{L}])(VERB)\s+${QUAL}(${NUM})(?![\p{N}-])\s+(?:[\p{L}'’.-]+\s+){0,2}?(?:people|persons|men|women|children|police|personnel|crew|Lebanese|Sudanese|Somalis?|[\p{L}-]{3,}s)(?![\p{L}])`, 'giu');
 const TOLL = new RegExp(String.raw`(death toll|toll)\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|climbs|jumped|increased)\s+(?:to\s+)?${QUAL}(${NUM})`, 'giu');
 const ATTACKS = new RegExp(String.raw`(?<![\p{L}\p{N},.-])${QUAL}(${NUM})(?![\p{N}-])\s+(?:(?:separate|drone|rocket|missile|militia|armed|hostile|cross-border|such|more|further|other|similar|recorded|documented|suspected)\s+){0,2}(attacks|strikes|raids|incidents)(?![\p{L}])`, 'giu');
 /** Arabic: "مقتل 5", "إصابة ثلاثة", "5 قتلى", "عشرات الجرحى", "اعتقال 12". */
@@ -114,6 +115,13 @@ function scanSentence(text: string, from: number, to: number, out: Found[]): voi
       push(kind, m[2]!, m[1], from + m.index!, from + m.index! + m[0].length, numAt + m[2]!.length);
     }
   }
+  // "three of its fighters and two civilians were killed": the first count shares the verb.
+  for (const f of [...out]) {
+    if (f.start < from || f.start >= to) continue;
+    const head = text.slice(Math.max(from, f.start - 60), f.start);
+    const m = new RegExp(String.raw`(?<![\p{L}\p{N}])${QUAL}(${NUM})\s+(?:of\s+(?:its|their|the)\s+)?(?:[\p{L}'’-]+\s+){0,2}?[\p{L}-]+s\s+and\s+$`, 'iu').exec(head);
+    if (m !== null) push(f.kind, m[2]!, m[1], f.start - head.length + m.index, f.start, f.start - head.length + m.index + m[0].indexOf(m[2]!) + m[2]!.length);
+  }
   for (const [kind, verbs] of VERB_FIRST) {
     const re = new RegExp(VERB_BEFORE.source.replace('VERB', verbs), 'giu');
     for (const m of s.matchAll(re)) {
@@ -155,16 +163,18 @@ export function extractFigures(input: StatementInput): Figure[] {
       figures.push({ kind: f.kind, min: f.min, max: f.max, text: text.slice(f.start, f.end), evidence: textEvidence(input, field, f.start, f.end) });
     }
   }
-  return dedupe(figures);
+  return dedupe([...figures.filter((f) => f.evidence.field !== 'title'), ...figures.filter((f) => f.evidence.field === 'title')]).sort((a, b) => fieldRank(a) - fieldRank(b) || a.evidence.start - b.evidence.start);
 }
 
-/** The same kind and range stated twice (title and lead) is one figure. */
+/** The same kind and count stated twice ("32 killed" in the title, "at least 32 people were killed" in the body) is one figure; the body's wording wins. */
 function dedupe(figures: readonly Figure[]): Figure[] {
   const seen = new Set<string>();
   return figures.filter((f) => {
-    const key = `${f.kind}:${f.min}:${f.max}`;
+    const key = `${f.kind}:${f.min}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
+
+const fieldRank = (f: Figure): number => (f.evidence.field === 'title' ? 0 : f.evidence.field === 'summary' ? 1 : 2);

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import countries from 'i18n-iso-countries';
-import { ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type ActorKind, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
+import { ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type AcledMapping, type ActorKind, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { ActorEntry, Dictionaries, RegionEntry, TopicEntry } from './dictionary.types.ts';
 import { fold } from './fold.ts';
@@ -36,7 +36,7 @@ const KEYS = {
   macro: ['id', 'name', 'members', 'parent', ...MATCH_KEYS],
   country: ['name', 'demonyms', 'capital', ...MATCH_KEYS],
   place: ['id', 'kind', 'name', 'parent', 'countryCode', 'lat', 'lon', ...MATCH_KEYS],
-  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'fallbackPhrases', 'excludedPhrases', 'contextTerms', 'description'],
+  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'fallbackPhrases', 'excludedPhrases', 'contextTerms', 'description', 'acled'],
 } as const;
 const TOP_KEYS: Record<string, readonly string[]> = {
   'actors.json': ['actors', '$schema', '$comment'],
@@ -171,6 +171,7 @@ interface TopicDraft extends Draft {
   categories: string[];
   fallbackPhrases: string[];
   excludedPhrases: string[];
+  acled?: AcledMapping;
 }
 
 function readMatchRules(r: Reader, obj: Obj, at: string): Pick<Draft, 'aliases' | 'caseSensitiveAliases' | 'ambiguousAliases' | 'contextTerms' | 'description'> {
@@ -419,6 +420,19 @@ class Loader {
     const excluded = r.strings(obj, 'excludedPhrases', at, '["reconnaissance drones"]');
     const contextTerms = r.strings(obj, 'contextTerms', at, '["drone"]');
     const description = r.string(obj, 'description', at, '"One line."', false);
+    let acled: AcledMapping | undefined;
+    if (obj.acled !== undefined) {
+      const a = r.object(obj.acled, `${at}.acled`, '{ "eventType": "Explosions/Remote violence", "subEventType": "Air/drone strike" }');
+      if (a !== null) {
+        r.keys(a, `${at}.acled`, ['eventType', 'subEventType']);
+        const eventType = r.oneOf(a, 'eventType', `${at}.acled`, ACLED_EVENT_TYPES, true);
+        const subEventType = r.string(a, 'subEventType', `${at}.acled`, '"Air/drone strike"', false);
+        if (eventType !== undefined && subEventType !== undefined && !(ACLED_SUB_EVENT_TYPES[eventType] ?? []).includes(subEventType)) {
+          r.problems.add(r.file, `${at}.acled.subEventType`, `"${subEventType}" is not an ACLED sub-event type of "${eventType}"; use one of ${(ACLED_SUB_EVENT_TYPES[eventType] ?? []).map((x) => `"${x}"`).join(', ')}`);
+        }
+        if (eventType !== undefined) acled = { eventType, ...(subEventType === undefined ? {} : { subEventType }) };
+      }
+    }
     const draft: TopicDraft = {
       id,
       ...(label === undefined ? {} : { name: label }),
@@ -432,6 +446,7 @@ class Loader {
       contextTerms,
       categories,
       ...(description === undefined ? {} : { description }),
+      ...(acled === undefined ? {} : { acled }),
       origin: { file: r.file, path: at },
     };
     if (existing === undefined) this.topics.set(id, draft);
@@ -442,6 +457,7 @@ class Loader {
       existing.fallbackPhrases = unique([...existing.fallbackPhrases, ...fallback]);
       existing.excludedPhrases = unique([...existing.excludedPhrases, ...excluded]);
       if (parent !== undefined) existing.parent = parent;
+      if (acled !== undefined) existing.acled = acled;
     }
   }
 
@@ -612,6 +628,7 @@ function toTopic(d: TopicDraft): TopicEntry {
     contextTerms: d.contextTerms,
     fallbackPhrases: d.fallbackPhrases,
     excludedPhrases: d.excludedPhrases,
+    ...(d.acled === undefined ? {} : { acled: d.acled }),
   } as TopicEntry;
 }
 

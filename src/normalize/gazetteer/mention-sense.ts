@@ -32,11 +32,12 @@ export function insideLongerName(text: string, start: number, end: number): bool
  * True when a dictionary name written with a capital ("Turkey", "Chad", "Niger") is matched in
  * lower case ("turkey", "chad", "niger seed") in text that does use capitals: a common noun.
  */
-export function lowerCaseSense(text: string, start: number, dictionaryAlias: string): boolean {
+export function lowerCaseSense(text: string, start: number, end: number, dictionaryAlias: string): boolean {
   const first = dictionaryAlias.charAt(0);
   if (!/\p{Lu}/u.test(first) || !/\p{Script=Latin}/u.test(first)) return false;
-  const ch = text.charAt(start);
-  if (!/\p{Ll}/u.test(ch)) return false;
+  // Only when no letter of the match is a capital: "north-east Syria" and "al-Hol" are names.
+  const span = text.slice(start, end);
+  if (/\p{Lu}/u.test(span) || !/\p{Ll}/u.test(span)) return false;
   return /\p{Lu}/u.test(text); // all-lower-case text gives no signal
 }
 
@@ -130,4 +131,21 @@ export function isLocative(text: string, start: number): boolean {
   if (AR_LOCATIVE.test(before)) return true;
   // Arabic proclitic ب/ل/في joined to the name: "بالعراق", "فيالعراق" (the name match starts after it).
   return start > 0 && /[بف]$/u.test(before) && /[\u0600-\u06FF]/u.test(text.charAt(start));
+}
+
+const CARGO = /(?:smuggl|captagon|narcotic|drugs?\b|contraband|traffick|shipment|consignment|cargo|seiz|confiscat|تهريب|مهرب|مخدرات|كبتاغون|ضبط|شحنة)/iu;
+const ATTACK = /(?:\bstrikes?\b|\bstruck\b|\battack|explo|\bbomb|killed|wounded|injured|targeted|\bhit\b|launched at|fired at|هجوم|استهدف|قصف|غارة|انفجار|مقتل|إصابة)/iu;
+
+/**
+ * True when a weapon named at `[start, end)` ("drones", "missiles") is cargo, not an attack:
+ * its sentence speaks of smuggling or seizure ("drones used to carry captagon", "seized a
+ * shipment of missiles") and of no strike, explosion or casualty.
+ */
+export function weaponAsCargo(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
+  let to = text.slice(end).search(/[.\n]/u);
+  to = to < 0 ? text.length : end + to;
+  const sentence = text.slice(from, to);
+  const rest = sentence.slice(0, start - from) + sentence.slice(end - from);
+  return CARGO.test(sentence) && !ATTACK.test(rest);
 }

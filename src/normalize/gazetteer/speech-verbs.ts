@@ -21,7 +21,7 @@ approve approves approved ordered offered proposes proposed seek seeks sought wa
 plans planned pushed pressed asks asked requested supports supported
 mediates mediated brokered hosts hosted retaliate retaliates retaliated arrest arrests arrested detain detains detained
 executes executed closed reopens reopened joins joined withdraws withdrew sanctioned
-banned vow intends intend moved blocked authorized authorised authorizes authorises`.split(/\s+/),
+banned vow intends intend moved blocked authorized authorised authorizes authorises presses pushes`.split(/\s+/),
 );
 /** Words allowed between the speaker and the verb ("Tehran has repeatedly denied", "Washington on Monday warned"). */
 const EN_FILLERS = new Set(
@@ -123,4 +123,31 @@ export function isSpeaker(folded: string, start: number, end: number, spaceAfter
   if (spaceAfter && next !== undefined && AR_VERBS.has(next)) return true;
   const isVerb = AR_VERBS.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
   return isVerb && opensClause(folded, before, start);
+}
+
+/** English verbs whose object is a government: "accused Ankara of", "urged Baghdad to", "pressed Tehran". */
+const EN_OBJECT_VERBS = new Set(
+  `accused accuses accusing accuse blamed blames blaming blame urged urges urging urge pressed presses pressing press warned warns warning
+called on calling on asked asks asking criticised criticized criticises criticizes condemned condemns sanctioned thanked thanks praised praises
+lobbied pressured pressures pressuring told tells summoned summons invited invites`.split(/\s+/),
+);
+/** Passive agents: "carried out by Israel", "launched by Iran" name the state acting. */
+const AGENT_BEFORE = /(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|backed|funded|supplied|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested) by (?:the )?$/u;
+
+/**
+ * True when the folded span names a government as the OBJECT of a stance verb ("accused Ankara
+ * of", "urged Baghdad to", "حذرت واشنطن بغداد") or as the agent of a passive ("carried out by
+ * Israel"): the state acting, not a place (issue 14).
+ */
+export function isGovernmentObject(folded: string, start: number): boolean {
+  const before = wordBefore(folded, start);
+  if (EN_OBJECT_VERBS.has(before)) return true;
+  const two = `${wordBefore(folded, wordStartBefore(folded, start))} ${before}`;
+  if (EN_OBJECT_VERBS.has(two)) return true;
+  if (AGENT_BEFORE.test(folded.slice(Math.max(0, start - 30), start))) return true;
+  // Arabic: a capital right after a present-tense stance verb is its subject or object; both
+  // are the government ("واشنطن تعارض … وتحذر بغداد").
+  // Only the present tense here: past forms such as نفت are also nouns ("نفت ایران", Persian
+  // "Iran's oil"); a past verb before its subject is the speaker rule's, with its clause check.
+  return AR_VERBS_AFTER.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS_AFTER.has(before.slice(p.length)));
 }

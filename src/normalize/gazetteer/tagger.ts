@@ -15,8 +15,8 @@ import type { MatchRules, TopicEntry } from './dictionary.types.ts';
 import { discoverCandidates, hasTitleWord } from './discovery.ts';
 import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from './fold.ts';
 import { isAcronym } from './load-dictionaries.ts';
-import { datelineSpan, insideLongerName, insideQuotes, isDescriptor, isLocative, lowerCaseSense, personNameContext } from './mention-sense.ts';
-import { isSpeaker } from './speech-verbs.ts';
+import { datelineSpan, insideLongerName, insideQuotes, isDescriptor, isLocative, lowerCaseSense, personNameContext, weaponAsCargo } from './mention-sense.ts';
+import { isGovernmentObject, isSpeaker } from './speech-verbs.ts';
 import type { Candidate, FeedHints, TagResult, Tagger, TextSections } from './tagger.types.ts';
 
 type EntityType = 'actors' | 'regions' | 'topics';
@@ -307,7 +307,7 @@ export class GazetteerTagger implements Tagger {
         for (const n of namesOf.get(country) ?? []) add(`${n}s ${key.slice(space + 1)}`, a.id, alias);
       }
     }
-    const STATE_HEADS = ['government', 'administration', 'authorities', 'leadership', 'regime', 'military', 'army', 'armed forces'];
+    const STATE_HEADS = ['government', 'federal government', 'transitional government', 'interim government', 'military government', 'administration', 'authorities', 'leadership', 'regime', 'military', 'army', 'armed forces'];
     for (const [country, names] of namesOf) {
       const state = catalog.stateOf?.(country);
       if (state === undefined) continue;
@@ -338,6 +338,9 @@ export class GazetteerTagger implements Tagger {
         ...(excluded ? { excluded: true } : {}),
       };
       this.matcher.add(key, payload);
+      // Arabic topic phrases in the dual, the sound plural and the accusative: "طائرة مسيرة" also
+      // matches "طائرتين مسيرتين", "طائرات مسيرة"…, "صاروخ باليستي" also "صاروخا باليستيا".
+      if (type === 'topics') for (const variant of arabicInflections(key)) this.matcher.add(variant, payload);
       // "للحرس" is ل + الحرس: the article's alef is elided after the preposition.
       if (key.startsWith('ال') && key.length > 3) this.matcher.add(`لل${key.slice(2)}`, payload);
       // Persian writes "حزب‌الله" with a half-space (kept by cleaning, folded to a space) or, in
@@ -372,7 +375,7 @@ export class GazetteerTagger implements Tagger {
           if (state !== undefined) this.stateMentions?.push({ id: state.id, field, start, end });
         }
         // "Israel says", "Moscow shifts", "قالت طهران": the state acting, not a place of the article.
-        if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4)))) {
+        if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && (isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4))) || isGovernmentObject(folded.text, m.start))) {
           const state = this.catalog.stateOf?.(p.metonymOf);
           if (state !== undefined) {
             speakers.push({ type: 'actors', id: state.id, field, alias: text.slice(start, end), start, end, snippet, weight, ambiguous: false });
@@ -411,12 +414,17 @@ export class GazetteerTagger implements Tagger {
    * name ("Jordan River"), a lower-case common word ("turkey"), a given name ("named Amal").
    */
   private usedAsName(text: string, start: number, end: number, p: Payload): boolean {
-    if (p.type === 'topics') return true;
+    if (p.type === 'topics') return !(this.isWeaponTopic(p.id) && weaponAsCargo(text, start, end));
     if (p.type === 'regions' && isDescriptor(text, start, end)) return false;
     if (p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && insideLongerName(text, start, end)) return false;
-    if (lowerCaseSense(text, start, p.alias)) return false;
+    if (lowerCaseSense(text, start, end, p.alias)) return false;
     if (p.ambiguous && !/\s/u.test(p.alias) && personNameContext(text, start, end, (at) => this.startsKnownName(text, at))) return false;
     return true;
+  }
+
+  /** Topics under `armed-attack` (drones, missiles, rockets, …): their phrases can name cargo instead. */
+  private isWeaponTopic(id: string): boolean {
+    return (this.ancestorsOfTopic.get(id) ?? []).includes('armed-attack');
   }
 
   /** True when a dictionary name starts at `offset` of `text` ("Amal Movement" is the party, not a surname). */
@@ -469,6 +477,7 @@ export class GazetteerTagger implements Tagger {
         accepted.push({ type: 'topics', id: topic, field: 'feed', alias: tag, start: -1, end: -1, snippet: '', weight: FIELD_WEIGHT.feed, ambiguous: false });
       }
     }
+    dropPossessivesOfActors(accepted, sections);
     const dateline = this.takeDateline(accepted, sections);
     // A city, place or subdivision also tags its country, with the same evidence.
     for (const m of [...accepted]) {
@@ -595,6 +604,31 @@ export class GazetteerTagger implements Tagger {
   }
 }
 
+/**
+ * Inflected forms of a folded Arabic phrase, every word inflected alike (adjectives agree with
+ * their noun): the dual (oblique and nominative), the feminine sound plural, the accusative
+ * with tanween alif. Folding has already turned ة into ه. Latin phrases get none.
+ */
+export function arabicInflections(folded: string): string[] {
+  if (!/[\u0621-\u064A]/u.test(folded)) return [];
+  const words = folded.split(' ');
+  const inflect = (w: string, form: 'dual' | 'dualNom' | 'plural' | 'acc'): string => {
+    if (!/[\u0621-\u064A]$/u.test(w) || w.length < 3 || w.startsWith('ال')) return w;
+    const fem = w.endsWith('ه');
+    const stem = fem ? w.slice(0, -1) : w;
+    if (form === 'dual') return fem ? `${stem}تين` : `${w}ين`;
+    if (form === 'dualNom') return fem ? `${stem}تان` : `${w}ان`;
+    if (form === 'plural') return fem ? `${stem}ات` : w;
+    return fem ? w : `${w}ا`;
+  };
+  const out = new Set<string>();
+  for (const form of ['dual', 'dualNom', 'plural', 'acc'] as const) {
+    const variant = words.map((w) => inflect(w, form)).join(' ');
+    if (variant !== folded) out.add(variant);
+  }
+  return [...out];
+}
+
 const PROVINCE_AFTER = /^ (?:province|governorate|provinces|governorates|wilayat|vilayet)(?![\p{L}\p{N}])/u;
 const PROVINCE_BEFORE = /(?:^|[^\p{L}\p{N}])(?:(?:province|governorate) of(?: the)?|[وفبل]{0,2}محافظه|استان) $/u;
 
@@ -664,6 +698,20 @@ function dropRegionsInsidePersonNames(mentions: readonly Mention[], candidates: 
       }),
     );
   });
+}
+
+/**
+ * "Russia's Africa Corps", "Haftar's Libyan National Army": a country in the possessive right
+ * before an actor's name qualifies the actor (like "Russian-backed"); it is no place of events.
+ */
+function dropPossessivesOfActors(mentions: Mention[], sections: TextSections): void {
+  const actorStarts = new Set(mentions.filter((m) => m.type === 'actors').map((m) => `${m.field}:${m.start}`));
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.type !== 'regions') continue;
+    const after = /^['’]s\s+/u.exec(fieldText(sections, m.field).slice(m.end, m.end + 4));
+    if (after !== null && actorStarts.has(`${m.field}:${m.end + after[0].length}`)) mentions.splice(i, 1);
+  }
 }
 
 /** A candidate that overlaps a dictionary actor ("Kurdistan Workers" inside "Kurdistan Workers Party") is not new. */

@@ -62,7 +62,7 @@ function attribute(input: StatementInput, field: StatementField, text: string, q
   // After the quote: `,” said Maj. Gen. Pat Ryder` / `,” Ryder said` / `,” he said`.
   const afterEnd = Math.min(sent.end, q.end + 120);
   const after = text.slice(q.end, afterEnd);
-  const verbAfter = new RegExp(String.raw`^\s*[,،]?\s*(?:[-–—]\s*)?(?:(${EN_SAY})\s+([^,;:“"«\n]{2,80})|([^,.;:“"«]{2,80}?)\s+(?:\w+\s+)?(${EN_SAY}))(?![\p{L}])`, 'iu').exec(after);
+  const verbAfter = new RegExp(String.raw`^\s*[,،]?\s*(?:[-–—]\s*)?(?:(${EN_SAY})\s+([^,;:“"«\n]{2,80})|([^,.;:“"«]{2,80}?)\s+(?:(?:also|later|then|has|had|once|previously|earlier)\s+)?(${EN_SAY}))(?![\p{L}])`, 'iu').exec(after);
   if (verbAfter !== null) {
     // "said Maj. Gen. Pat Ryder. “This…”": the name ends at a full stop before the next quotation or the end.
     const who = (verbAfter[2] ?? verbAfter[3] ?? '').replace(/\.\s*$/u, '').trim();
@@ -84,8 +84,11 @@ function attribute(input: StatementInput, field: StatementField, text: string, q
     const named = hit[1]!.toLowerCase() === 'according to' ? nameIn(tail, false) : nameIn(subject, true);
     return { speaker: actor?.id ?? null, speakerName: actor?.kind === 'PERSON' ? actor.name : named };
   }
-  if (AR_SAY.test(before)) {
-    const actor = pickSpeaker(actorsIn(input, field, sent.start, q.start));
+  const arSay = [...before.matchAll(new RegExp(AR_SAY.source, 'gu'))].pop();
+  if (arSay !== undefined) {
+    // Verb-subject order: the speaker follows the last speech verb before the quotation.
+    const from = sent.start + arSay.index! + arSay[0].length;
+    const actor = pickSpeaker(actorsIn(input, field, from, q.start)) ?? pickSpeaker(actorsIn(input, field, sent.start, q.start));
     return { speaker: actor?.id ?? null, speakerName: actor?.kind === 'PERSON' ? actor.name : null };
   }
   // Arabic after the quote: «…»، قال المتحدث …
