@@ -24,6 +24,19 @@ export interface Affiliation {
   readonly relation: AffiliationRelation;
 }
 
+/**
+ * An office a person held or holds ("Foreign Minister" of `iraq` from 2022-10): the person keeps
+ * one id across roles, and the offices say which role when. Dates are YYYY, YYYY-MM or YYYY-MM-DD;
+ * `to` absent means still in office (as far as the dictionary knows).
+ */
+export interface ActorOffice {
+  readonly title: string;
+  /** Actor id of the state or body the office is in. */
+  readonly of?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
 export interface Actor {
   /** Slug, e.g. `kataib-hizbullah`. */
   readonly id: string;
@@ -37,6 +50,8 @@ export interface Actor {
   readonly wikidata?: string;
   /** One-line description for the analyst. */
   readonly description?: string;
+  /** Offices held, for people (issue 14). */
+  readonly offices?: readonly ActorOffice[];
 }
 
 export const REGION_KINDS = ['MACRO_REGION', 'COUNTRY', 'SUBDIVISION', 'CITY', 'PLACE'] as const;

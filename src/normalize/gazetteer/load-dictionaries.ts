@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import countries from 'i18n-iso-countries';
-import { ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type AcledMapping, type ActorKind, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
+import { ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type AcledMapping, type ActorKind, type ActorOffice, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { ActorEntry, Dictionaries, RegionEntry, TopicEntry } from './dictionary.types.ts';
 import { fold } from './fold.ts';
@@ -32,7 +32,7 @@ type Obj = Record<string, Json>;
 /** Keys each kind of entry may carry; anything else is a typo worth reporting. */
 const MATCH_KEYS = ['aliases', 'caseSensitiveAliases', 'ambiguousAliases', 'contextTerms', 'description'];
 const KEYS = {
-  actor: ['id', 'name', 'kind', 'affiliations', 'countries', 'wikidata', ...MATCH_KEYS],
+  actor: ['id', 'name', 'kind', 'affiliations', 'countries', 'wikidata', 'offices', ...MATCH_KEYS],
   macro: ['id', 'name', 'members', 'parent', ...MATCH_KEYS],
   country: ['name', 'demonyms', 'capital', ...MATCH_KEYS],
   place: ['id', 'kind', 'name', 'parent', 'countryCode', 'lat', 'lon', ...MATCH_KEYS],
@@ -153,6 +153,7 @@ interface ActorDraft extends Draft {
   affiliations: Affiliation[];
   countries: string[];
   wikidata?: string;
+  offices?: ActorOffice[];
 }
 interface RegionDraft extends Draft {
   kind: RegionKind;
@@ -274,8 +275,24 @@ class Loader {
     });
     const wikidata = r.string(obj, 'wikidata', at, '"Q123456"', false);
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) r.problems.add(r.file, `${at}.wikidata`, `"${wikidata}" is not a Wikidata id; use e.g. "Q796"`);
+    const offices: ActorOffice[] = [];
+    r.array(obj.offices, `${at}.offices`, '[{ "title": "Prime Minister", "of": "iraq", "from": "2022-10" }]').forEach((o, i) => {
+      const oAt = `${at}.offices[${i}]`;
+      const office = r.object(o, oAt, '{ "title": "Prime Minister", "of": "iraq", "from": "2022-10", "to": "2025-11" }');
+      if (office === null) return;
+      r.keys(office, oAt, ['title', 'of', 'from', 'to']);
+      const title = r.string(office, 'title', oAt, '"Prime Minister"', true);
+      const of = r.string(office, 'of', oAt, '"iraq"', false);
+      const from = r.string(office, 'from', oAt, '"2022-10"', false);
+      const to = r.string(office, 'to', oAt, '"2025-11"', false);
+      for (const [key, value] of [['from', from], ['to', to]] as const) {
+        if (value !== undefined && !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value)) r.problems.add(r.file, `${oAt}.${key}`, `"${value}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2022-10"`);
+      }
+      if (title !== undefined) offices.push({ title, ...(of === undefined ? {} : { of }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+    });
     const draft: ActorDraft = {
       id,
+      ...(offices.length === 0 ? {} : { offices }),
       ...(name === undefined ? {} : { name }),
       ...(kind === undefined ? {} : { kind }),
       ...readMatchRules(r, obj, at),
@@ -291,6 +308,7 @@ class Loader {
     mergeDraft(existing, draft);
     if (kind !== undefined) existing.kind = kind;
     if (wikidata !== undefined) existing.wikidata = wikidata;
+    if (offices.length > 0) existing.offices = [...(existing.offices ?? []), ...offices];
     const key = (a: Affiliation): string => `${a.actor} ${a.relation}`;
     const seen = new Set(existing.affiliations.map(key));
     existing.affiliations.push(...affiliations.filter((a) => !seen.has(key(a))));
@@ -609,6 +627,7 @@ function toActor(d: ActorDraft): ActorEntry {
     countries: d.countries,
     ...(d.wikidata === undefined ? {} : { wikidata: d.wikidata }),
     ...(d.description === undefined ? {} : { description: d.description }),
+    ...(d.offices === undefined ? {} : { offices: d.offices }),
     caseSensitiveAliases: unique([...d.caseSensitiveAliases, ...aliases.filter(isAcronym)]),
     ambiguousAliases: d.ambiguousAliases,
     contextTerms: d.contextTerms,
