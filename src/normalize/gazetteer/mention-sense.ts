@@ -146,6 +146,8 @@ export function weaponAsCargo(text: string, start: number, end: number): boolean
   let to = text.slice(end).search(/[.\n]/u);
   to = to < 0 ? text.length : end + to;
   const sentence = text.slice(from, to);
-  const rest = sentence.slice(0, start - from) + sentence.slice(end - from);
-  return CARGO.test(sentence) && !ATTACK.test(rest);
+  // Attack words count only near the weapon: "killed four smugglers …, seizing drones used to
+  // carry captagon" is a clash and a seizure, not a drone strike.
+  const near = text.slice(Math.max(from, start - 50), start) + ' ' + text.slice(end, Math.min(to, end + 50));
+  return CARGO.test(sentence) && !ATTACK.test(near);
 }

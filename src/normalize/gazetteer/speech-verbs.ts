@@ -131,8 +131,8 @@ const EN_OBJECT_VERBS = new Set(
 called on calling on asked asks asking criticised criticized criticises criticizes condemned condemns sanctioned thanked thanks praised praises
 lobbied pressured pressures pressuring told tells summoned summons invited invites`.split(/\s+/),
 );
-/** Passive agents: "carried out by Israel", "launched by Iran" name the state acting. */
-const AGENT_BEFORE = /(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|backed|funded|supplied|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested) by (?:the )?$/u;
+/** Passive agents: "carried out by Israel", "launched by Iran" name the state acting ("backed by" is an affiliation, not an act). */
+const AGENT_BEFORE = /(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested) by (?:the )?$/u;
 
 /**
  * True when the folded span names a government as the OBJECT of a stance verb ("accused Ankara
