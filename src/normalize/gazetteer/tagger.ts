@@ -219,7 +219,7 @@ function hasWord(text: string, term: string): boolean {
 
 /** The tagger over one catalog; build once (building the automaton is the expensive part). */
 /** Bump when a change to the rules below should re-tag stored articles on their next fetch. */
-export const TAGGER_RULES_REVISION = 1;
+export const TAGGER_RULES_REVISION = 2;
 
 export class GazetteerTagger implements Tagger {
   private readonly matcher = new AhoCorasick<Payload>();
