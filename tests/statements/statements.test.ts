@@ -111,3 +111,14 @@ describe('through normalize: nothing from translator notes or comments', () => {
     expect(article?.claims).toEqual([]);
   });
 });
+
+describe('"the group" / "the ministry" within a paragraph (issue 14, item 2)', () => {
+  it('resolves to the one fitting actor named earlier in the paragraph', () => {
+    expect(statements('Kataib Hezbollah issued a statement on Monday. The group claimed responsibility for the attack.').claims.map((c) => [c.kind, c.actor])).toEqual([['CLAIMED', 'kataib-hizbullah']]);
+    expect(statements('Hezbollah mourned its commander. The group said: "We will respond to this crime in time."').quotes.map((q) => q.speaker)).toEqual(['hezbollah']);
+  });
+  it('is left unresolved when two groups are named, or the name is in another paragraph', () => {
+    expect(statements('Kataib Hezbollah and Asaib Ahl al-Haq met. The group claimed responsibility for the attack.').claims).toEqual([]);
+    expect(statements('Kataib Hezbollah issued a statement.\nThe group claimed responsibility for the attack.').claims).toEqual([]);
+  });
+});

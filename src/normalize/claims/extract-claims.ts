@@ -12,7 +12,7 @@
  * Pure: the cleaned fields and the actor mentions in, claims out.
  */
 import type { Claim, ClaimKind } from '../../model/article.ts';
-import { actorsIn, sentenceSpans, STATEMENT_FIELDS, textEvidence, type ActorSpan, type StatementField, type StatementInput } from '../statements/statement-input.ts';
+import { actorsIn, definiteReference, sentenceSpans, STATEMENT_FIELDS, textEvidence, type ActorSpan, type StatementField, type StatementInput } from '../statements/statement-input.ts';
 
 interface Rule {
   readonly kind: ClaimKind;
@@ -74,7 +74,6 @@ function subjectBefore(sentence: string, at: number, before: (at: number) => Act
 function claimsInSentence(input: StatementInput, field: StatementField, text: string, s: { start: number; end: number }, out: Claim[]): void {
   const sentence = text.slice(s.start, s.end);
   const actors = actorsIn(input, field, s.start, s.end);
-  if (actors.length === 0) return;
   const before = (at: number): ActorSpan[] => actors.filter((a) => a.end <= s.start + at);
   const after = (at: number): ActorSpan[] => actors.filter((a) => a.start >= s.start + at);
   const add = (kind: ClaimKind, actor: ActorSpan | undefined, by: ActorSpan | undefined, at: number, len: number) => {
@@ -114,7 +113,7 @@ function claimsInSentence(input: StatementInput, field: StatementField, text: st
     }
     if (rule.agentAfter === true) add(rule.kind, after(end)[0], undefined, at, m[0].length);
     else if (rule.verbFirst === true) add(rule.kind, after(at + 1)[0] ?? last(before(at)), undefined, at, m[0].length);
-    else add(rule.kind, subjectBefore(sentence, at, before, s.start), undefined, at, m[0].length);
+    else add(rule.kind, subjectBefore(sentence, at, before, s.start) ?? definiteReference(input, field, s.start + at), undefined, at, m[0].length);
   }
   // "<by> said the killing was carried out by <actor>".
   const carried = CARRIED_BY.exec(sentence);

@@ -6,7 +6,7 @@
  * Pure: the cleaned fields and the tagger's actor mentions in, quotes out.
  */
 import type { Quote } from '../../model/article.ts';
-import { actorsIn, sentenceSpans, STATEMENT_FIELDS, textEvidence, type ActorSpan, type StatementField, type StatementInput } from '../statements/statement-input.ts';
+import { actorsIn, definiteReference, sentenceSpans, STATEMENT_FIELDS, textEvidence, type ActorSpan, type StatementField, type StatementInput } from '../statements/statement-input.ts';
 
 const OPEN_TO_CLOSE: Readonly<Record<string, string>> = { '“': '”', '«': '»', '"': '"', '„': '“' };
 const EN_SAY = String.raw`said|says|say|added|adds|told|tells|stated|states|wrote|writes|declared|declares|warned|warns|insisted|insists|stressed|stresses|noted|notes|explained|explains|asked|asks|continued|replied|responded|argued|recalled|vowed|announced|posted|tweeted|according to`;
@@ -79,7 +79,7 @@ function attribute(input: StatementInput, field: StatementField, text: string, q
   if (hit !== undefined) {
     const subject = before.slice(0, hit.index);
     if (/^\s*(?:he|she|they)\s*$/iu.test(subject.split(/[,;]/).pop() ?? '')) return last ?? { speaker: null, speakerName: null };
-    const actor = pickSpeaker(actorsIn(input, field, sent.start, sent.start + hit.index!).reverse());
+    const actor = pickSpeaker(actorsIn(input, field, sent.start, sent.start + hit.index!).reverse()) ?? definiteReference(input, field, sent.start + hit.index!);
     const tail = before.slice(hit.index! + hit[0].length);
     const named = hit[1]!.toLowerCase() === 'according to' ? nameIn(tail, false) : nameIn(subject, true);
     return { speaker: actor?.id ?? null, speakerName: actor?.kind === 'PERSON' ? actor.name : named };

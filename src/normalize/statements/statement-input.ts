@@ -111,3 +111,34 @@ export function parseDigits(raw: string): number {
   const ascii = raw.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
   return Number(ascii.replace(/[,٬]/g, ''));
 }
+
+const DEFINITE = /\b(?:the|The)\s+(group|militia|movement|faction|organi[sz]ation|ministry|army|military)\s*(?:,\s*)?$/u;
+const KINDS_FOR: Readonly<Record<string, readonly string[]>> = {
+  group: ['ARMED_GROUP', 'POLITICAL_PARTY'],
+  militia: ['ARMED_GROUP'],
+  movement: ['ARMED_GROUP', 'POLITICAL_PARTY'],
+  faction: ['ARMED_GROUP', 'POLITICAL_PARTY'],
+  organisation: ['ARMED_GROUP', 'ORGANIZATION'],
+  organization: ['ARMED_GROUP', 'ORGANIZATION'],
+  ministry: ['GOVERNMENT_BODY'],
+  army: ['MILITARY'],
+  military: ['MILITARY'],
+};
+
+/**
+ * "the group", "the militia", "the ministry", "the army" right before `offset` (issue 14, item 2):
+ * the last actor of a fitting kind named earlier IN THE SAME PARAGRAPH, when exactly one such
+ * actor is named there (two groups in the paragraph make "the group" unsafe: undefined).
+ */
+export function definiteReference(input: StatementInput, field: StatementField, offset: number): ActorSpan | undefined {
+  const text = fieldOf(input, field);
+  const sliceStart = Math.max(0, offset - 40);
+  const m = DEFINITE.exec(text.slice(sliceStart, offset));
+  if (m === null) return undefined;
+  const kinds = KINDS_FOR[m[1]!.toLowerCase()] ?? [];
+  const paragraphStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const phraseStart = sliceStart + m.index;
+  const earlier = input.actors.filter((a) => a.field === field && a.start >= paragraphStart && a.end <= phraseStart && kinds.includes(a.kind));
+  const distinct = new Set(earlier.map((a) => a.id));
+  return distinct.size === 1 ? earlier[earlier.length - 1] : undefined;
+}
