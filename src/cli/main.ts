@@ -28,6 +28,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { runStore } = await import('./commands/store.ts');
       return runStore(rest, io);
     }
+    case 'dictionaries': {
+      const { runDictionaries } = await import('./commands/dictionaries.ts');
+      return runDictionaries(rest, io);
+    }
     case 'serve': {
       await import('../server/main.ts');
       return new Promise<number>(() => {});

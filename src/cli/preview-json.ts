@@ -3,7 +3,7 @@
  * its actors, regions and topics resolved to objects a person can read.
  */
 import type { PreviewFullText } from './preview-full-text.ts';
-import type { Article, EntityRef, Evidence } from '../model/article.ts';
+import type { Article, Claim, EntityRef, Evidence, Figure, Quote, TextEvidence } from '../model/article.ts';
 import type { EntityCatalog } from '../model/catalog.ts';
 import type { FeedFormat } from '../model/feed.ts';
 
@@ -32,14 +32,40 @@ export interface PreviewSource {
   siteUrl: string | null;
 }
 
+/** An actor named by a claim or quote: id, name and kind (the id alone when the dictionaries lost it). */
+export interface PreviewActorRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface PreviewClaim {
+  kind: Claim['kind'];
+  actor: PreviewActorRef | null;
+  by: PreviewActorRef | null;
+  evidence: TextEvidence;
+}
+
+export interface PreviewQuote {
+  speaker: PreviewActorRef | null;
+  speakerName: string | null;
+  text: string;
+  evidence: TextEvidence;
+}
+
 /** An Article as printed: every field of DESIGN.md, entities as objects. */
-export type PreviewArticle = Omit<Article, 'actors' | 'regions' | 'topics' | 'evidence'> & {
+export type PreviewArticle = Omit<Article, 'actors' | 'regions' | 'topics' | 'evidence' | 'claims' | 'quotes' | 'figures' | 'dateline'> & {
   source: PreviewSource;
   actors: PreviewEntity[];
   regions: PreviewEntity[];
   topics: PreviewEntity[];
   /** With `--full-text`: what the page gave. */
   fullText?: PreviewFullText;
+  /** The dateline place, as a region object, or null. */
+  dateline: { id: string; name: string; kind: string } | null;
+  claims: PreviewClaim[];
+  quotes: PreviewQuote[];
+  figures: Figure[];
 };
 
 export interface PreviewDocument {
@@ -49,7 +75,13 @@ export interface PreviewDocument {
 
 /** Resolves an article's entity refs through the catalog (unknown ids keep their id as name). */
 export function toPreviewArticle(article: Article, catalog: EntityCatalog, source: PreviewSource): PreviewArticle {
-  const { evidence, actors, regions, topics, ...rest } = article;
+  const { evidence, actors, regions, topics, claims, quotes, figures, dateline, ...rest } = article;
+  const actorRef = (id: string | null): PreviewActorRef | null => {
+    if (id === null) return null;
+    const a = catalog.actor(id);
+    return { id, name: a?.name ?? id, kind: a?.kind ?? 'UNKNOWN' };
+  };
+  const place = dateline == null ? null : catalog.region(dateline);
   const resolve = (refs: readonly EntityRef[], kind: 'actors' | 'regions' | 'topics'): PreviewEntity[] =>
     refs.map((ref) => {
       const entity =
@@ -68,5 +100,15 @@ export function toPreviewArticle(article: Article, catalog: EntityCatalog, sourc
         evidence: evidence[kind][ref.id] ?? [],
       };
     });
-  return { ...rest, source, actors: resolve(actors, 'actors'), regions: resolve(regions, 'regions'), topics: resolve(topics, 'topics') };
+  return {
+    ...rest,
+    source,
+    actors: resolve(actors, 'actors'),
+    regions: resolve(regions, 'regions'),
+    topics: resolve(topics, 'topics'),
+    dateline: dateline == null ? null : { id: dateline, name: place?.name ?? dateline, kind: place?.kind ?? 'UNKNOWN' },
+    claims: (claims ?? []).map((c) => ({ kind: c.kind, actor: actorRef(c.actor), by: actorRef(c.by), evidence: c.evidence })),
+    quotes: (quotes ?? []).map((q: Quote) => ({ speaker: actorRef(q.speaker), speakerName: q.speakerName, text: q.text, evidence: q.evidence })),
+    figures: [...(figures ?? [])],
+  };
 }

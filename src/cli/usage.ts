@@ -20,6 +20,9 @@ export const DEMO_USAGE = 'usage: newsgate demo [--port N]     serve the sample 
 /** The store's subcommands, each described by `newsgate store help` (commands/store.ts). */
 export const STORE_USAGE = 'usage: newsgate store migrate|import|export|copy|stats …   (newsgate store help: each one)';
 
+export const DICTIONARIES_USAGE = `usage: newsgate dictionaries check [--data-dir DIR] [extension.json …]
+  (checks DIR/actors.json, regions.json, topics.json — default the built-in data/ — plus the extension files)`;
+
 /** The whole CLI's usage. */
 export const CLI_USAGE = `newsgate: a GraphQL gateway over news feeds
 
@@ -27,4 +30,5 @@ usage: newsgate serve                      start the gateway (from dist/ once bu
        ${DEMO_USAGE.replace('usage: ', '')}
        ${PREVIEW_USAGE.replace('usage: ', '')}
        ${FEEDS_USAGE.replace('usage: ', '')}
-       ${STORE_USAGE.replace('usage: ', '')}`;
+       ${STORE_USAGE.replace('usage: ', '')}
+       ${DICTIONARIES_USAGE.replace('usage: ', '')}`;

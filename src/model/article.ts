@@ -66,6 +66,55 @@ export interface ArticleEvidence {
   readonly topics: Readonly<Record<string, readonly Evidence[]>>;
 }
 
+/** Where a claim, quotation or figure was read: a span of the cleaned title, summary or content. */
+export interface TextEvidence {
+  readonly field: 'title' | 'summary' | 'content';
+  /** Character offsets into the field's text (UTF-16). */
+  readonly start: number;
+  readonly end: number;
+  /** The sentence (or ~120 characters) around the span. */
+  readonly snippet: string;
+}
+
+export const CLAIM_KINDS = ['CLAIMED', 'DENIED', 'ATTRIBUTED'] as const;
+/** CLAIMED: `actor` claims responsibility; DENIED: `actor` denies involvement; ATTRIBUTED: `by` blames `actor`. */
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** Who claimed, denied or was blamed for an act: what no feed gives as data (issue 14). */
+export interface Claim {
+  readonly kind: ClaimKind;
+  /** Actor id of the claimant / denier / the one blamed; null when the text names no known actor. */
+  readonly actor: string | null;
+  /** Actor id of who blames or reports it; null for a first-hand claim or denial. */
+  readonly by: string | null;
+  readonly evidence: TextEvidence;
+}
+
+/** A direct quotation and who said it. */
+export interface Quote {
+  /** Actor id of the speaker, when the speaker is in the dictionaries. */
+  readonly speaker: string | null;
+  /** The speaker's name as written (titles removed), or null ("a spokesman said"). */
+  readonly speakerName: string | null;
+  /** The quoted words, without the quotation marks. */
+  readonly text: string;
+  readonly evidence: TextEvidence;
+}
+
+export const FIGURE_KINDS = ['KILLED', 'WOUNDED', 'MISSING', 'ABDUCTED', 'ARRESTED', 'DISPLACED', 'ATTACKS'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+
+/** A casualty or event count: "at least 34 injured" → WOUNDED 34..null; "dozens" → 24..99. */
+export interface Figure {
+  readonly kind: FigureKind;
+  readonly min: number;
+  /** The upper bound; null when open ("at least 34", "more than 100"). Equal to min for an exact number. */
+  readonly max: number | null;
+  /** The words counted ("at least 34 injured"). */
+  readonly text: string;
+  readonly evidence: TextEvidence;
+}
+
 /** The long parts of an article, stored apart from the metadata. */
 export interface ArticleBody {
   /** Plain text of the body without page chrome, translator notes or comments. */
@@ -75,6 +124,15 @@ export interface ArticleBody {
   readonly translatorNotes: readonly string[];
   readonly comments: readonly string[];
   readonly evidence: ArticleEvidence;
+  /*
+   * Issue 14. Optional because bodies stored before them have none: readers default to [] / null
+   * (a refetch fills them: the tagger version is part of the content hash).
+   */
+  /** Region id of the dateline ("DUBAI (Reuters) -" → AE/dubai): where the copy was filed, not a region of the article. */
+  readonly dateline?: string | null;
+  readonly claims?: readonly Claim[];
+  readonly quotes?: readonly Quote[];
+  readonly figures?: readonly Figure[];
 }
 
 /** A whole article: what normalize produces and what `newsgate preview --json` prints. */
@@ -82,8 +140,8 @@ export interface Article extends ArticleMeta, ArticleBody {}
 
 /** Splits a whole article into what is held in memory and what is stored apart. */
 export function splitArticle(article: Article): { meta: ArticleMeta; body: ArticleBody } {
-  const { content, contentHtml, translatorNotes, comments, evidence, ...meta } = article;
-  return { meta, body: { content, contentHtml, translatorNotes, comments, evidence } };
+  const { content, contentHtml, translatorNotes, comments, evidence, dateline, claims, quotes, figures, ...meta } = article;
+  return { meta, body: { content, contentHtml, translatorNotes, comments, evidence, dateline: dateline ?? null, claims: claims ?? [], quotes: quotes ?? [], figures: figures ?? [] } };
 }
 
 /** An empty body, for an article whose body was lost or not yet loaded. */
@@ -93,4 +151,8 @@ export const EMPTY_BODY: ArticleBody = Object.freeze({
   translatorNotes: [],
   comments: [],
   evidence: { actors: {}, regions: {}, topics: {} },
+  dateline: null,
+  claims: [],
+  quotes: [],
+  figures: [],
 });

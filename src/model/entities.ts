@@ -24,6 +24,19 @@ export interface Affiliation {
   readonly relation: AffiliationRelation;
 }
 
+/**
+ * An office a person held or holds ("Foreign Minister" of `iraq` from 2022-10): the person keeps
+ * one id across roles, and the offices say which role when. Dates are YYYY, YYYY-MM or YYYY-MM-DD;
+ * `to` absent means still in office (as far as the dictionary knows).
+ */
+export interface ActorOffice {
+  readonly title: string;
+  /** Actor id of the state or body the office is in. */
+  readonly of?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
 export interface Actor {
   /** Slug, e.g. `kataib-hizbullah`. */
   readonly id: string;
@@ -37,6 +50,8 @@ export interface Actor {
   readonly wikidata?: string;
   /** One-line description for the analyst. */
   readonly description?: string;
+  /** Offices held, for people (issue 14). */
+  readonly offices?: readonly ActorOffice[];
 }
 
 export const REGION_KINDS = ['MACRO_REGION', 'COUNTRY', 'SUBDIVISION', 'CITY', 'PLACE'] as const;
@@ -57,6 +72,23 @@ export interface Region {
   readonly lon?: number;
 }
 
+/** ACLED's event types and their sub-event types (ACLED codebook), which topics map onto (issue 14). */
+export const ACLED_SUB_EVENT_TYPES: Readonly<Record<string, readonly string[]>> = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+};
+export const ACLED_EVENT_TYPES = Object.keys(ACLED_SUB_EVENT_TYPES);
+
+/** Where a topic sits in ACLED's taxonomy, so analysts can line newsgate up with ACLED data. */
+export interface AcledMapping {
+  readonly eventType: string;
+  readonly subEventType?: string;
+}
+
 export interface Topic {
   /** Slug, e.g. `drone-strike`. */
   readonly id: string;
@@ -66,4 +98,6 @@ export interface Topic {
   readonly phrases: readonly string[];
   /** Feed categories/tags (case-folded) that assign the topic. */
   readonly categories: readonly string[];
+  /** The ACLED event type and sub-event type the topic corresponds to, if any. */
+  readonly acled?: AcledMapping;
 }

@@ -8,6 +8,7 @@
  * chrome and reader comments are taken out before it is called, and kept in
  * `translatorNotes`/`comments` for the analyst.
  */
+import { extractStatements } from './statements/extract-statements.ts';
 import type { Article } from '../model/article.ts';
 import { articleId, contentHash, foldText, storyKey } from '../model/ids.ts';
 import type { RawItem } from '../model/raw-feed.ts';
@@ -104,10 +105,10 @@ export function normalizeIfChanged(raw: RawItem, ctx: NormalizeContext, isUnchan
   const contentHtml = renderHtml(contentSource, contentBody, base);
 
   // Entities, from the cleaned text only.
-  const tagged = ctx.tagger.tag(
-    { title, summary: summaryForTagger(summary, content), content, tags },
-    { regions: ctx.feed.regions, tags: ctx.feed.tags },
-  );
+  const taggedSummary = summaryForTagger(summary, content);
+  const tagged = ctx.tagger.tag({ title, summary: taggedSummary, content, tags }, { regions: ctx.feed.regions, tags: ctx.feed.tags });
+  // Claims, quotes and figures read the same cleaned text and the tagger's actor mentions (issue 14).
+  const statements = extractStatements({ title, summary: taggedSummary, content }, tagged.evidence, (actorId) => ctx.tagger.describeActor?.(actorId), tagged.stateMentions);
 
   const article: Article = {
     id,
@@ -134,6 +135,10 @@ export function normalizeIfChanged(raw: RawItem, ctx: NormalizeContext, isUnchan
     translatorNotes,
     comments,
     evidence: tagged.evidence,
+    dateline: tagged.dateline ?? null,
+    claims: statements.claims,
+    quotes: statements.quotes,
+    figures: statements.figures,
   };
   return { article, candidates: tagged.candidates, warnings };
 }

@@ -37,10 +37,12 @@ describe('common words that are also country names', () => {
     ['A family reunion in Basra turned deadly.', ['IQ/basra'], ['RE']],
     ['Maurice Dupont, a French analyst, said Baghdad had been warned.', [], ['MU']],
     ['The islands were used as a guinea pig for the new rules.', [], ['GN']],
-    ['Guinea and Mali signed a defence pact.', ['GN', 'ML'], []],
+    ['Guinea and Mali signed a defence pact.', ['GN', 'mali'], []],
+    ['Fighting spread across Guinea and Mali.', ['GN', 'ML'], []],
     ['Chad Smith, a US analyst, said the attack was planned.', [], ['TD']],
     ['Jordan Miller said the militia had withdrawn.', [], ['JO']],
-    ['Jordan closed its airspace.', ['JO'], []],
+    ['Jordan closed its airspace.', ['jordan'], ['JO']],
+    ['Aid was trucked into Jordan.', ['JO'], []],
   ])('%s', (text, present, absent) => {
     const got = ids(text);
     expect(got).toEqual(expect.arrayContaining(present));
@@ -68,8 +70,8 @@ describe('longest match around "Gulf", "America" and "Niger"', () => {
     ['The Gulf Cooperation Council met in Riyadh.', ['gcc', 'SA/riyadh'], ['GULF']],
     ['The storm hit the Gulf Coast of Texas.', [], ['GULF']],
     ['Oil rigs in the Gulf of Mexico were evacuated.', ['GULF_OF_MEXICO'], ['GULF', 'MX']],
-    ['Iran seized a tanker in the Gulf of Oman.', ['GULF_OF_OMAN', 'IR'], ['GULF', 'OM']],
-    ['Israel struck a ship in the Gulf of Aqaba.', ['GULF_OF_AQABA', 'IL'], ['GULF']],
+    ['Iran seized a tanker in the Gulf of Oman.', ['GULF_OF_OMAN', 'iran'], ['GULF', 'OM', 'IR']],
+    ['Israel struck a ship in the Gulf of Aqaba.', ['GULF_OF_AQABA', 'israel'], ['GULF', 'IL']],
     ['Tensions in the Gulf rose after the seizure.', ['GULF'], []],
     ['Iran expanded ties with Latin America.', ['LATIN_AMERICA', 'IR'], ['US']],
     ['Pipelines in the Niger Delta were attacked.', ['NG/niger-delta', 'NG'], ['NE']],

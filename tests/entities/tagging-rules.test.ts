@@ -51,7 +51,7 @@ describe('topic phrases and names', () => {
     // A name hides the topic phrase inside it; a topic phrase never hides a name.
     ['The Counter-Terrorism Service raided a house.', ['iraqi-counter-terrorism-service'], ['counter-terrorism']],
     ['Israeli strikes killed 19 in Gaza overnight.', ['IL', 'airstrike', 'PS/gaza-strip'], []],
-    ['U.S. strikes hit Sanaa overnight.', ['US', 'airstrike', 'YE/sanaa'], []],
+    ['U.S. strikes hit Sanaa overnight.', ['united-states', 'airstrike', 'YE/sanaa'], ['US']],
     // Fallback phrases give way to a more specific sibling.
     ['An Israeli strike by a drone hit a car in Tyre; the drone strike killed two.', ['drone-strike'], ['airstrike']],
     // Excluded look-alikes assign nothing.
@@ -83,10 +83,12 @@ describe('acronyms that are English words, and idioms', () => {
 
 describe('descriptors are not names, demonyms of flag states', () => {
   it.each([
-    ['the Britain-based Syrian Observatory for Human Rights said', ['syrian-observatory-for-human-rights', 'GB'], []],
-    ['the Turkish-backed Syrian National Army', ['syrian-national-army', 'TR'], []],
-    ['a Liberian-flagged bulk carrier', ['LR', 'maritime-security'], []],
-    ['a Panamanian-flagged tanker and a Maltese ship', ['PA', 'MT'], []],
+    // Descriptors locate no event and are no state acting (issue 14): neither region nor actor.
+    ['the Britain-based Syrian Observatory for Human Rights said', ['syrian-observatory-for-human-rights'], ['GB', 'united-kingdom']],
+    ['the Turkish-backed Syrian National Army', ['syrian-national-army'], ['TR', 'turkey']],
+    ['a Liberian-flagged bulk carrier', ['maritime-security'], ['LR']],
+    ['a Beirut-based think tank', [], ['LB', 'LB/beirut']],
+    ['a Panamanian-flagged tanker and a Maltese ship', ['MT'], ['PA']],
     ['Muwasi area of Khan Younis', ['PS/al-mawasi', 'PS/khan-younis'], []],
     ['قالت الخارجية الإيرانية إن', ['iranian-foreign-ministry'], []],
     ['أعلنت الداخلية العراقية', ['iraqi-ministry-of-interior'], []],
@@ -113,7 +115,65 @@ describe('Arabic capital + speech verb', () => {
   });
 
   it('a dateline is not a speaker: "صنعاء — قال المتحدث"', () => {
-    check('صنعاء — قال المتحدث العسكري إن', ['YE/sanaa'], ['yemen']);
-    check('واشنطن حذّرت الحكومة العراقية من تمرير القانون', ['united-states', 'US'], []);
+    check('صنعاء — قال المتحدث العسكري إن', [], ['yemen', 'YE/sanaa']);
+    expect(tagger.tag({ title: '', summary: '', content: 'صنعاء — قال المتحدث العسكري إن', tags: [] }, { regions: [], tags: [] }).dateline).toBe('YE/sanaa');
+    check('واشنطن حذّرت الحكومة العراقية من تمرير القانون', ['united-states'], ['US']);
+  });
+});
+
+describe('states that act are actors; a country is a region only where events happen (issue 14)', () => {
+  it.each([
+    ['Türkiye would not allow a new front, the minister said.', ['turkey'], ['TR']],
+    ['The UAE denies sending weapons.', ['united-arab-emirates'], ['AE']],
+    ['Moscow shifts its stance on the base.', ['russia'], ['RU']],
+    ['Amman has long accused the militias of smuggling.', ['jordan'], ['JO/amman', 'JO']],
+    ['واشنطن تعارض الخطة', ['united-states'], ['US']],
+    ['Lebanon was struck by a wave of strikes.', ['LB'], ['lebanon']],
+    ['Iran-backed militias attacked the base in Syria.', ['SY'], ['iran', 'IR']],
+    ['Israel says it struck a depot in Lebanon.', ['israel', 'LB'], ['IL']],
+    ["Syria's Interior Ministry said the cell was dismantled.", ['syrian-ministry-of-interior'], ['SY', 'syria']],
+    ["Israel's military said it hit a launcher.", [], ['IL']],
+    ["Iran's government rejected the report.", ['iran'], ['IR']],
+  ])('%s', (text, present, absent) => {
+    const got = ids(text);
+    if (present.length > 0 || absent.length > 0) expect(got).toEqual(expect.arrayContaining([...present].filter((id) => !absent.includes(id))));
+    for (const id of absent) expect(got, `${id} in ${got.join(',')}`).not.toContain(id);
+  });
+});
+
+describe('datelines are the article\'s dateline, not a region', () => {
+  const tag = (content: string) => tagger.tag({ title: '', summary: '', content, tags: [] }, { regions: [], tags: [] });
+  it.each([
+    ['DUBAI (Reuters) - Iran said on Monday it seized a tanker.', 'AE/dubai', ['AE', 'AE/dubai']],
+    ['KHARTOUM, Dec 2 (AFP) - Fighting resumed in Omdurman.', 'SD/khartoum', ['SD/khartoum']],
+    ['BEIRUT, Lebanon (AP) — A strike hit a car in Tyre.', 'LB/beirut', ['LB/beirut']],
+    ['بيروت (رويترز) - قالت مصادر أمنية إن غارة استهدفت سيارة.', 'LB/beirut', ['LB/beirut']],
+  ])('%s', (content, dateline, notRegions) => {
+    const r = tag(content);
+    expect(r.dateline).toBe(dateline);
+    for (const id of notRegions) expect(r.regions.map((x) => x.id)).not.toContain(id);
+  });
+  it('an ordinary sentence opening is no dateline', () => {
+    expect(tag('Baghdad - a city of eight million - woke to sirens.').dateline).toBeNull();
+    expect(tag('Iraq said on Monday - in a statement - that talks resumed.').dateline).toBeNull();
+  });
+  it('a dateline city named again in the body stays a region', () => {
+    expect(tag('BAGHDAD (Reuters) - A rocket hit a house in Baghdad on Monday.').regions.map((x) => x.id)).toContain('IQ/baghdad');
+  });
+});
+
+describe('no country from a longer proper name, a lower-case common word or a given name', () => {
+  it.each([
+    ['Settlers seized land near the Jordan River.', ['JO', 'jordan']],
+    ['The ship sailed across the Indian Ocean.', ['IN']],
+    ['Fishermen on Lake Chad were attacked.', ['TD']],
+    ['A protest on Georgia Avenue blocked traffic.', ['GE']],
+    ['Prices of turkey and chad rose; niger seed imports fell. Elsewhere, people shopped.', ['TR', 'TD', 'NE', 'turkey']],
+    ['A woman named Amal lost her home in the strike on Tyre, Lebanon.', ['amal-movement']],
+    ['Amal Khalil, a teacher in Lebanon, said the school was closed.', ['amal-movement']],
+  ])('%s', (text, absent) => check(text, [], absent));
+  it('the names themselves still match', () => {
+    check('Turkey and Chad signed a deal in Niger.', ['NE'], []);
+    check('The Amal Movement said Lebanon would respond.', ['amal-movement'], []);
   });
 });

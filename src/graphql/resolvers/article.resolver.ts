@@ -12,6 +12,9 @@ import { ArticleFilterInput } from '../types/article-filter.input.ts';
 import { Article, ArticleConnection } from '../types/article.type.ts';
 import { ArticleActor, ArticleRegion, ArticleTopic, type EntityOnArticle } from '../types/entity-on-article.type.ts';
 import { Feed, type FeedRoot } from '../types/feed.type.ts';
+import { Region } from '../types/region.type.ts';
+import { Claim, Figure, Quote } from '../types/statement.type.ts';
+import type { Actor as ActorModel, Region as RegionModel } from '../../model/entities.ts';
 import { PageArgs } from './args.ts';
 import { analystInput } from '../analyst-input.ts';
 import { searchConnection } from '../analyst-connection.ts';
@@ -80,6 +83,33 @@ export class ArticleResolver {
   @FieldResolver(() => [String], { description: 'Reader comments set aside from the text.' })
   async comments(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<readonly string[]> {
     return (await this.body(article, ctx)).comments;
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'Where the copy was filed ("DUBAI (Reuters) -"): a place, not a region of the article unless events happen there too.' })
+  async dateline(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<RegionModel | null> {
+    const id = (await this.body(article, ctx)).dateline;
+    return id == null ? null : ctx.services.catalog.region(id) ?? null;
+  }
+
+  @FieldResolver(() => [Claim], { description: 'Claims of responsibility, denials and blame, read from the article\'s own text.' })
+  async claims(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<Claim[]> {
+    const actor = (id: string | null): ActorModel | null => (id === null ? null : ctx.services.catalog.actor(id) ?? null);
+    return ((await this.body(article, ctx)).claims ?? []).map((c) => ({ kind: c.kind, actor: actor(c.actor) as Claim['actor'], by: actor(c.by) as Claim['by'], evidence: c.evidence }));
+  }
+
+  @FieldResolver(() => [Quote], { description: 'Direct quotations and who said them.' })
+  async quotes(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<Quote[]> {
+    return ((await this.body(article, ctx)).quotes ?? []).map((q) => ({
+      speaker: (q.speaker === null ? null : ctx.services.catalog.actor(q.speaker) ?? null) as Quote['speaker'],
+      speakerName: q.speakerName,
+      text: q.text,
+      evidence: q.evidence,
+    }));
+  }
+
+  @FieldResolver(() => [Figure], { description: 'Casualty and event counts (killed, wounded, …, attacks).' })
+  async figures(@Root() article: ArticleMeta, @Ctx() ctx: Context): Promise<Figure[]> {
+    return ((await this.body(article, ctx)).figures ?? []).map((f) => ({ ...f }));
   }
 
   @FieldResolver(() => Feed, { description: 'The feed the article came from.' })

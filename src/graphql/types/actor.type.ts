@@ -4,6 +4,21 @@ import { DICTIONARY_MAX_AGE } from '../cache-hints.ts';
 import { AffiliationDirection, AffiliationRelationEnum, ActorKindEnum } from './enums.ts';
 import { connectionType } from './page-info.type.ts';
 
+@ObjectType({ description: 'An office a person held: title, the state or body (actor id), and the period (YYYY[-MM[-DD]]; no `to` while in office).' })
+export class ActorOffice {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Actor id of the state or body.' })
+  of?: string;
+
+  @Field(() => String, { nullable: true })
+  from?: string;
+
+  @Field(() => String, { nullable: true })
+  to?: string;
+}
+
 @Directive(`@cacheControl(maxAge: ${DICTIONARY_MAX_AGE})`)
 @ObjectType({ description: 'An actor of the dictionary, under one canonical id however feeds spell it.' })
 export class Actor {
@@ -24,6 +39,9 @@ export class Actor {
 
   @Field(() => String, { nullable: true })
   description?: string;
+
+  @Field(() => [ActorOffice], { nullable: true, description: 'For people: the offices held, with their periods. A person keeps one id across roles.' })
+  offices?: ActorOffice[];
 }
 
 /** Resolver root of ActorAffiliation. */

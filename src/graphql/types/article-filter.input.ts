@@ -13,6 +13,12 @@ export class ArticleFilterInput implements ArticleFilterArgs {
   @Field(() => [ID], { nullable: true, description: 'Actor ids.' })
   actors?: string[];
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Actor ids: articles where one of these actors claims an act (a CLAIMED claim). Needs a store that indexes claims (see notes/entities.md).',
+  })
+  claimedBy?: string[];
+
   @Field(() => [ID], { nullable: true, description: 'Region ids; each includes the regions below it (IQ finds Baghdad).' })
   regions?: string[];
 

@@ -5,6 +5,7 @@
 import { registerEnumType } from 'type-graphql';
 import { ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS } from '../../model/entities.ts';
 import { FEED_STATUSES } from '../feed-status.ts';
+import { CLAIM_KINDS, FIGURE_KINDS } from '../../model/article.ts';
 
 /** `{ A: 'A', … }` from a list of names, the object shape registerEnumType needs. */
 function named<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -50,3 +51,12 @@ registerEnumType(EvidenceFieldEnum, {
   name: 'EvidenceField',
   description: 'The cleaned text an evidence offset indexes; FEED when the entity came from the feed\'s configuration.',
 });
+
+export const ClaimKindEnum = named(CLAIM_KINDS);
+registerEnumType(ClaimKindEnum, {
+  name: 'ClaimKind',
+  description: 'CLAIMED: the actor claims responsibility; DENIED: the actor denies involvement; ATTRIBUTED: `by` blames the actor.',
+});
+
+export const FigureKindEnum = named(FIGURE_KINDS);
+registerEnumType(FigureKindEnum, { name: 'FigureKind', description: 'What a figure counts: people killed, wounded, missing, abducted, arrested, displaced, or attacks.' });

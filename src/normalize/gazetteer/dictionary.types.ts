@@ -26,6 +26,8 @@ export interface RegionEntry extends Region, MatchRules {
   readonly metonyms: readonly string[];
   /** For a capital city or a country with metonyms: the country code whose state speaks. */
   readonly metonymOf?: string;
+  /** For a country: its demonyms ("Iraqi"), which name the region but never the state as a speaker. */
+  readonly demonyms?: readonly string[];
 }
 
 export interface TopicEntry extends Topic, MatchRules {

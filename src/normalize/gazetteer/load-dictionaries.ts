@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import countries from 'i18n-iso-countries';
-import { ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type ActorKind, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
+import { ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, ACTOR_KINDS, AFFILIATION_RELATIONS, REGION_KINDS, type AcledMapping, type ActorKind, type ActorOffice, type Affiliation, type AffiliationRelation, type RegionKind } from '../../model/entities.ts';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { ActorEntry, Dictionaries, RegionEntry, TopicEntry } from './dictionary.types.ts';
 import { fold } from './fold.ts';
@@ -32,11 +32,11 @@ type Obj = Record<string, Json>;
 /** Keys each kind of entry may carry; anything else is a typo worth reporting. */
 const MATCH_KEYS = ['aliases', 'caseSensitiveAliases', 'ambiguousAliases', 'contextTerms', 'description'];
 const KEYS = {
-  actor: ['id', 'name', 'kind', 'affiliations', 'countries', 'wikidata', ...MATCH_KEYS],
+  actor: ['id', 'name', 'kind', 'affiliations', 'countries', 'wikidata', 'offices', ...MATCH_KEYS],
   macro: ['id', 'name', 'members', 'parent', ...MATCH_KEYS],
   country: ['name', 'demonyms', 'capital', ...MATCH_KEYS],
   place: ['id', 'kind', 'name', 'parent', 'countryCode', 'lat', 'lon', ...MATCH_KEYS],
-  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'fallbackPhrases', 'excludedPhrases', 'contextTerms', 'description'],
+  topic: ['id', 'label', 'parent', 'phrases', 'categories', 'caseSensitivePhrases', 'ambiguousPhrases', 'fallbackPhrases', 'excludedPhrases', 'contextTerms', 'description', 'acled'],
 } as const;
 const TOP_KEYS: Record<string, readonly string[]> = {
   'actors.json': ['actors', '$schema', '$comment'],
@@ -153,6 +153,7 @@ interface ActorDraft extends Draft {
   affiliations: Affiliation[];
   countries: string[];
   wikidata?: string;
+  offices?: ActorOffice[];
 }
 interface RegionDraft extends Draft {
   kind: RegionKind;
@@ -163,6 +164,7 @@ interface RegionDraft extends Draft {
   lon?: number;
   capital?: string;
   extraAliases: string[];
+  demonyms?: string[];
 }
 interface TopicDraft extends Draft {
   parent?: string;
@@ -170,6 +172,7 @@ interface TopicDraft extends Draft {
   categories: string[];
   fallbackPhrases: string[];
   excludedPhrases: string[];
+  acled?: AcledMapping;
 }
 
 function readMatchRules(r: Reader, obj: Obj, at: string): Pick<Draft, 'aliases' | 'caseSensitiveAliases' | 'ambiguousAliases' | 'contextTerms' | 'description'> {
@@ -272,8 +275,24 @@ class Loader {
     });
     const wikidata = r.string(obj, 'wikidata', at, '"Q123456"', false);
     if (wikidata !== undefined && !/^Q\d+$/.test(wikidata)) r.problems.add(r.file, `${at}.wikidata`, `"${wikidata}" is not a Wikidata id; use e.g. "Q796"`);
+    const offices: ActorOffice[] = [];
+    r.array(obj.offices, `${at}.offices`, '[{ "title": "Prime Minister", "of": "iraq", "from": "2022-10" }]').forEach((o, i) => {
+      const oAt = `${at}.offices[${i}]`;
+      const office = r.object(o, oAt, '{ "title": "Prime Minister", "of": "iraq", "from": "2022-10", "to": "2025-11" }');
+      if (office === null) return;
+      r.keys(office, oAt, ['title', 'of', 'from', 'to']);
+      const title = r.string(office, 'title', oAt, '"Prime Minister"', true);
+      const of = r.string(office, 'of', oAt, '"iraq"', false);
+      const from = r.string(office, 'from', oAt, '"2022-10"', false);
+      const to = r.string(office, 'to', oAt, '"2025-11"', false);
+      for (const [key, value] of [['from', from], ['to', to]] as const) {
+        if (value !== undefined && !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value)) r.problems.add(r.file, `${oAt}.${key}`, `"${value}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2022-10"`);
+      }
+      if (title !== undefined) offices.push({ title, ...(of === undefined ? {} : { of }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) });
+    });
     const draft: ActorDraft = {
       id,
+      ...(offices.length === 0 ? {} : { offices }),
       ...(name === undefined ? {} : { name }),
       ...(kind === undefined ? {} : { kind }),
       ...readMatchRules(r, obj, at),
@@ -289,6 +308,7 @@ class Loader {
     mergeDraft(existing, draft);
     if (kind !== undefined) existing.kind = kind;
     if (wikidata !== undefined) existing.wikidata = wikidata;
+    if (offices.length > 0) existing.offices = [...(existing.offices ?? []), ...offices];
     const key = (a: Affiliation): string => `${a.actor} ${a.relation}`;
     const seen = new Set(existing.affiliations.map(key));
     existing.affiliations.push(...affiliations.filter((a) => !seen.has(key(a))));
@@ -346,6 +366,7 @@ class Loader {
     const name = r.string(obj, 'name', at, '"Iraq"', false);
     mergeDraft(existing, { ...existing, ...rules, ...(name === undefined ? {} : { name }), aliases: [...rules.aliases, ...demonyms] });
     existing.extraAliases = unique([...existing.extraAliases, ...rules.aliases]);
+    existing.demonyms = unique([...(existing.demonyms ?? []), ...demonyms]);
     if (capital !== undefined) existing.capital = capital;
     existing.origin = { file: r.file, path: at };
   }
@@ -417,6 +438,19 @@ class Loader {
     const excluded = r.strings(obj, 'excludedPhrases', at, '["reconnaissance drones"]');
     const contextTerms = r.strings(obj, 'contextTerms', at, '["drone"]');
     const description = r.string(obj, 'description', at, '"One line."', false);
+    let acled: AcledMapping | undefined;
+    if (obj.acled !== undefined) {
+      const a = r.object(obj.acled, `${at}.acled`, '{ "eventType": "Explosions/Remote violence", "subEventType": "Air/drone strike" }');
+      if (a !== null) {
+        r.keys(a, `${at}.acled`, ['eventType', 'subEventType']);
+        const eventType = r.oneOf(a, 'eventType', `${at}.acled`, ACLED_EVENT_TYPES, true);
+        const subEventType = r.string(a, 'subEventType', `${at}.acled`, '"Air/drone strike"', false);
+        if (eventType !== undefined && subEventType !== undefined && !(ACLED_SUB_EVENT_TYPES[eventType] ?? []).includes(subEventType)) {
+          r.problems.add(r.file, `${at}.acled.subEventType`, `"${subEventType}" is not an ACLED sub-event type of "${eventType}"; use one of ${(ACLED_SUB_EVENT_TYPES[eventType] ?? []).map((x) => `"${x}"`).join(', ')}`);
+        }
+        if (eventType !== undefined) acled = { eventType, ...(subEventType === undefined ? {} : { subEventType }) };
+      }
+    }
     const draft: TopicDraft = {
       id,
       ...(label === undefined ? {} : { name: label }),
@@ -430,6 +464,7 @@ class Loader {
       contextTerms,
       categories,
       ...(description === undefined ? {} : { description }),
+      ...(acled === undefined ? {} : { acled }),
       origin: { file: r.file, path: at },
     };
     if (existing === undefined) this.topics.set(id, draft);
@@ -440,6 +475,7 @@ class Loader {
       existing.fallbackPhrases = unique([...existing.fallbackPhrases, ...fallback]);
       existing.excludedPhrases = unique([...existing.excludedPhrases, ...excluded]);
       if (parent !== undefined) existing.parent = parent;
+      if (acled !== undefined) existing.acled = acled;
     }
   }
 
@@ -516,11 +552,12 @@ class Loader {
       if (capitalFor !== undefined) {
         metonyms = unique([reg.name ?? '', ...reg.aliases]);
         metonymOf = capitalFor;
-      } else if (reg.kind === 'COUNTRY' && reg.capital === undefined) {
-        // A country with no capital place lists its capital among its extra aliases
-        // ("Washington"); extras that are neither ISO names nor acronyms can stand for the state.
-        const names = new Set(this.i18nNames(reg.id));
-        metonyms = reg.extraAliases.filter((a) => !names.has(fold(a)) && !reg.caseSensitiveAliases.includes(a) && !isAcronym(a));
+      } else if (reg.kind === 'COUNTRY') {
+        // Every NAME of a country (not its demonyms, not descriptors such as "southeast Turkey")
+        // can stand for its state as the subject of a verb: "Israel says", "The UAE denies",
+        // "Türkiye would not allow"; so can a capital with no place entry ("Washington", "Moscow").
+        const demonyms = new Set((reg.demonyms ?? []).map((d) => fold(d)));
+        metonyms = unique([reg.name ?? '', ...reg.aliases]).filter((a) => a !== '' && !demonyms.has(fold(a)) && !/^(?:north|south|east|west)/i.test(a) && !/ kurdistan$/i.test(a));
         if (metonyms.length > 0) metonymOf = reg.id;
       }
       const countryCode = reg.countryCode ?? this.countryAbove(reg.parent);
@@ -539,6 +576,7 @@ class Loader {
         contextTerms: reg.contextTerms,
         metonyms,
         ...(metonymOf === undefined ? {} : { metonymOf }),
+        ...(reg.demonyms === undefined ? {} : { demonyms: reg.demonyms }),
       };
       return entry;
     });
@@ -589,6 +627,7 @@ function toActor(d: ActorDraft): ActorEntry {
     countries: d.countries,
     ...(d.wikidata === undefined ? {} : { wikidata: d.wikidata }),
     ...(d.description === undefined ? {} : { description: d.description }),
+    ...(d.offices === undefined ? {} : { offices: d.offices }),
     caseSensitiveAliases: unique([...d.caseSensitiveAliases, ...aliases.filter(isAcronym)]),
     ambiguousAliases: d.ambiguousAliases,
     contextTerms: d.contextTerms,
@@ -608,6 +647,7 @@ function toTopic(d: TopicDraft): TopicEntry {
     contextTerms: d.contextTerms,
     fallbackPhrases: d.fallbackPhrases,
     excludedPhrases: d.excludedPhrases,
+    ...(d.acled === undefined ? {} : { acled: d.acled }),
   } as TopicEntry;
 }
 

@@ -12,22 +12,37 @@ rejected rejects insisted insists threatened threatens vowed vows stated called 
 confirmed confirms blamed blames dismissed dismisses declared declares told tells argued argues acknowledged acknowledges admitted admits
 welcomed welcomes criticized criticised criticizes criticises protested protests maintained maintains countered counters retorted replied replies
 insist threaten accuse condemn reject demand urge blame dismiss declare argue acknowledge admit welcome criticize criticise protest maintain signalled signaled signals
-pledged pledges promised promises hailed hails slammed slams denounced denounces`.split(/\s+/),
+pledged pledges promised promises hailed hails slammed slams denounced denounces
+allow allows allowed shift shifts shifted oppose opposes opposed refuse refuses refused agree agrees agreed
+launches launched strike strikes struck attacks attacked bombs bombed targets targeted
+deploy deploys deployed send sends sent impose imposes imposed sign signs signed seize seizes seized intercept intercepts intercepted
+recall recalls recalled expel expels expelled summon summons summoned suspend suspends suspended halt halts halted resume resumes resumed
+approve approves approved ordered offered proposes proposed seek seeks sought want wants wanted
+plans planned pushed pressed asks asked requested supports supported
+mediates mediated brokered hosts hosted retaliate retaliates retaliated arrest arrests arrested detain detains detained
+executes executed closed reopens reopened joins joined withdraws withdrew sanctioned
+banned vow intends intend moved blocked authorized authorised authorizes authorises presses pushes`.split(/\s+/),
 );
 /** Words allowed between the speaker and the verb ("Tehran has repeatedly denied", "Washington on Monday warned"). */
 const EN_FILLERS = new Set(
   `has have had is was also later again repeatedly previously quickly immediately officially publicly strongly reportedly swiftly
-been on monday tuesday wednesday thursday friday saturday sunday yesterday today already itself`.split(/\s+/),
+been on monday tuesday wednesday thursday friday saturday sunday yesterday today already itself
+would will not never long could may might did does do must should still now recently formally quietly openly then
+on last week night earlier late`.split(/\s+/),
 );
+/** Forms of "be": after one, a past participle is passive ("Lebanon was struck"), not the subject acting. */
+const BE_FORMS = new Set('is was were are be been being'.split(' '));
 const foldedSet = (words: string): Set<string> => new Set(words.split(/\s+/).map((w) => fold(w)).filter((w) => w !== ''));
 /** Arabic verbs that PRECEDE the speaker (verb-subject order: "قالت طهران"), folded. */
 const AR_VERBS = foldedSet(
-  `قالت قال أعلنت أعلن حذرت حذر نفت نفى اتهمت اتهم أكدت أكد رفضت رفض دانت أدانت أدان هددت هدد طالبت طالب ردت رد نددت ندد زعمت زعم توعدت دعت صرحت اعتبرت`,
+  `قالت قال أعلنت أعلن حذرت حذر نفت نفى اتهمت اتهم أكدت أكد رفضت رفض دانت أدانت أدان هددت هدد طالبت طالب ردت رد نددت ندد زعمت زعم توعدت دعت صرحت اعتبرت
+   عارضت عارض حملت حمّلت حمل شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح`,
 );
 /** Arabic present-tense verbs that FOLLOW the speaker in headlines ("طهران تنفي"), folded. */
 const AR_VERBS_AFTER = foldedSet(
   // Arabic present tense; Persian compound verbs by their first word ("تهران اعلام کرد", "هشدار داد").
-  `تنفي ترفض تحذر تؤكد تتهم تعلن تدين تهدد تطالب ترد تندد تقول تتوعد تدعو تعتبر تنفى اعلام هشدار تکذیب گفت محکوم`,
+  `تنفي ترفض تحذر تؤكد تتهم تعلن تدين تهدد تطالب ترد تندد تقول تتوعد تدعو تعتبر تنفى اعلام هشدار تکذیب گفت محکوم
+   تعارض تشن تستهدف ترحب توافق تطلق تدعم تقرر تفرض ترسل تسمح تبحث تسعى`,
 );
 const AR_PROCLITICS = ['و', 'ف'];
 /** A place after one of these is a location, never the speaker ("talks in Tehran said to be …", "وصل إلى طهران"). */
@@ -96,13 +111,43 @@ function opensClause(text: string, verb: string, to: number): boolean {
 export function isSpeaker(folded: string, start: number, end: number, spaceAfter = true): boolean {
   const before = wordBefore(folded, start);
   if (PLACE_PREPOSITIONS.has(before)) return false; // "meeting in Kuwait City on Wednesday, condemned …"
-  for (const w of wordsAfter(folded, end, 4)) {
-    if (EN_VERBS.has(w) || AR_VERBS_AFTER.has(w)) return true;
+  let passive = false;
+  for (const w of wordsAfter(folded, end, 5)) {
+    if (AR_VERBS_AFTER.has(w)) return true;
+    if (EN_VERBS.has(w)) return !passive;
     if (!EN_FILLERS.has(w)) break;
+    if (BE_FORMS.has(w)) passive = true;
   }
   // Arabic subject-verb order with the past tense: "واشنطن حذّرت", "طهران نفت".
   const next = /^ (\S+)/u.exec(folded.slice(end, end + 24))?.[1];
   if (spaceAfter && next !== undefined && AR_VERBS.has(next)) return true;
   const isVerb = AR_VERBS.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
   return isVerb && opensClause(folded, before, start);
+}
+
+/** English verbs whose object is a government: "accused Ankara of", "urged Baghdad to", "pressed Tehran". */
+const EN_OBJECT_VERBS = new Set(
+  `accused accuses accusing accuse blamed blames blaming blame urged urges urging urge pressed presses pressing press warned warns warning
+called on calling on asked asks asking criticised criticized criticises criticizes condemned condemns sanctioned thanked thanks praised praises
+lobbied pressured pressures pressuring told tells summoned summons invited invites`.split(/\s+/),
+);
+/** Passive agents: "carried out by Israel", "launched by Iran" name the state acting ("backed by" is an affiliation, not an act). */
+const AGENT_BEFORE = /(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested) by (?:the )?$/u;
+
+/**
+ * True when the folded span names a government as the OBJECT of a stance verb ("accused Ankara
+ * of", "urged Baghdad to", "حذرت واشنطن بغداد") or as the agent of a passive ("carried out by
+ * Israel"): the state acting, not a place (issue 14).
+ */
+export function isGovernmentObject(folded: string, start: number): boolean {
+  const before = wordBefore(folded, start);
+  if (EN_OBJECT_VERBS.has(before)) return true;
+  const two = `${wordBefore(folded, wordStartBefore(folded, start))} ${before}`;
+  if (EN_OBJECT_VERBS.has(two)) return true;
+  if (AGENT_BEFORE.test(folded.slice(Math.max(0, start - 30), start))) return true;
+  // Arabic: a capital right after a present-tense stance verb is its subject or object; both
+  // are the government ("واشنطن تعارض … وتحذر بغداد").
+  // Only the present tense here: past forms such as نفت are also nouns ("نفت ایران", Persian
+  // "Iran's oil"); a past verb before its subject is the speaker rule's, with its clause check.
+  return AR_VERBS_AFTER.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS_AFTER.has(before.slice(p.length)));
 }

@@ -15,7 +15,8 @@ import type { MatchRules, TopicEntry } from './dictionary.types.ts';
 import { discoverCandidates, hasTitleWord } from './discovery.ts';
 import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from './fold.ts';
 import { isAcronym } from './load-dictionaries.ts';
-import { isSpeaker } from './speech-verbs.ts';
+import { datelineSpan, insideLongerName, insideQuotes, isDescriptor, isLocative, lowerCaseSense, personNameContext, weaponAsCargo } from './mention-sense.ts';
+import { isGovernmentObject, isSpeaker } from './speech-verbs.ts';
 import type { Candidate, FeedHints, TagResult, Tagger, TextSections } from './tagger.types.ts';
 
 type EntityType = 'actors' | 'regions' | 'topics';
@@ -50,6 +51,8 @@ interface Mention {
   readonly weight: number;
   readonly ambiguous: boolean;
   readonly fallback?: boolean;
+  /** A country reached through a place inside it (not named itself). */
+  readonly derived?: boolean;
 }
 
 /** A snippet as given, or the span of a field's text it is cut around ({@link snippetAround}). */
@@ -67,6 +70,8 @@ export interface TaggerOptions {
 
 const FIELD_WEIGHT = { title: 0.7, summary: 0.45, tags: 0.25, feed: 0.15 } as const;
 const LEAD_CHARS = 500;
+/** A body at least this long has a lead and a tail: a single country name in the tail is a passing mention. */
+const PASSING_MIN_CHARS = 1200;
 const MAX_EVIDENCE = 20;
 const SNIPPET_RADIUS = 55;
 
@@ -214,7 +219,7 @@ function hasWord(text: string, term: string): boolean {
 
 /** The tagger over one catalog; build once (building the automaton is the expensive part). */
 /** Bump when a change to the rules below should re-tag stored articles on their next fetch. */
-export const TAGGER_RULES_REVISION = 1;
+export const TAGGER_RULES_REVISION = 2;
 
 export class GazetteerTagger implements Tagger {
   private readonly matcher = new AhoCorasick<Payload>();
@@ -226,6 +231,8 @@ export class GazetteerTagger implements Tagger {
   private readonly parentOfTopic = new Map<string, string | null>();
   /** City → the governorate/province it is the capital of and named after (its SUBDIVISION parent). */
   private readonly provinceOfCity = new Map<string, string>();
+  /** State mentions of the article being tagged (see TagResult.stateMentions). */
+  private stateMentions: { id: string; field: Evidence['field']; start: number; end: number }[] | null = null;
   /** Answers of {@link isKnownName}: the dictionaries never change under a tagger. */
   private readonly knownNames = new Map<string, boolean>();
   /** See Tagger.version: the dictionaries as loaded, and this file's rules revision. */
@@ -246,6 +253,7 @@ export class GazetteerTagger implements Tagger {
       if (r.countryCode !== undefined && r.countryCode !== r.id) this.regionCountry.set(r.id, r.countryCode);
       this.regionKind.set(r.id, r.kind);
     }
+    this.addPossessives(catalog);
     for (const r of catalog.regions) {
       if (r.kind === 'CITY' && r.parent !== undefined && this.regionKind.get(r.parent) === 'SUBDIVISION') this.provinceOfCity.set(r.id, r.parent);
     }
@@ -261,6 +269,50 @@ export class GazetteerTagger implements Tagger {
       this.ancestorsOfTopic.set(t.id, catalog.topicAncestors(t.id).filter((id) => id !== t.id));
     }
     this.matcher.build();
+  }
+
+  /**
+   * Possessive wire-copy forms, generated from the dictionaries instead of written per alias:
+   * "Turkey's Defence Ministry" is the actor named "Turkish Defence Ministry" (country name +
+   * 's + the rest of an alias that starts with the country's demonym), and "Israel's government",
+   * "Iran's military" name the state (when no body such as "Iraqi military" is in the dictionary).
+   */
+  private addPossessives(catalog: EntityCatalog & { stateOf?: (cc: string) => { id: string } | undefined }): void {
+    const latin = (s: string) => /^[a-z]/.test(s);
+    const countries = catalog.regions.filter((r) => r.kind === 'COUNTRY') as unknown as { id: string; demonyms?: readonly string[]; metonyms?: readonly string[] }[];
+    const namesOf = new Map<string, string[]>();
+    const byDemonym = new Map<string, string>();
+    for (const c of countries) {
+      const names = [...new Set((c.metonyms ?? []).map((n) => fold(n)).filter(latin))];
+      if (names.length === 0) continue;
+      namesOf.set(c.id, names);
+      for (const d of c.demonyms ?? []) {
+        const key = fold(d);
+        if (latin(key) && !key.includes(' ')) byDemonym.set(key, c.id);
+      }
+    }
+    const generated = new Set<string>();
+    const add = (key: string, id: string, alias: string) => {
+      if (generated.has(key)) return;
+      generated.add(key);
+      this.matcher.add(key, { type: 'actors', id, alias, caseKey: null, ambiguous: false, metonymOf: null });
+    };
+    for (const a of catalog.actors) {
+      for (const alias of [a.name, ...a.aliases]) {
+        const key = fold(alias);
+        const space = key.indexOf(' ');
+        if (space < 0) continue;
+        const country = byDemonym.get(key.slice(0, space));
+        if (country === undefined) continue;
+        for (const n of namesOf.get(country) ?? []) add(`${n}s ${key.slice(space + 1)}`, a.id, alias);
+      }
+    }
+    const STATE_HEADS = ['government', 'federal government', 'transitional government', 'interim government', 'military government', 'administration', 'authorities', 'leadership', 'regime', 'military', 'army', 'armed forces'];
+    for (const [country, names] of namesOf) {
+      const state = catalog.stateOf?.(country);
+      if (state === undefined) continue;
+      for (const n of names) for (const head of STATE_HEADS) add(`${n}s ${head}`, state.id, `${n}'s ${head}`);
+    }
   }
 
   private addEntry(type: EntityType, id: string, names: readonly string[], rules: MatchRules, metonymOf: string | null, metonyms: readonly string[], fallbackKeys?: ReadonlySet<string>, excluded = false): void {
@@ -286,6 +338,9 @@ export class GazetteerTagger implements Tagger {
         ...(excluded ? { excluded: true } : {}),
       };
       this.matcher.add(key, payload);
+      // Arabic topic phrases in the dual, the sound plural and the accusative: "طائرة مسيرة" also
+      // matches "طائرتين مسيرتين", "طائرات مسيرة"…, "صاروخ باليستي" also "صاروخا باليستيا".
+      if (type === 'topics') for (const variant of arabicInflections(key)) this.matcher.add(variant, payload);
       // "للحرس" is ل + الحرس: the article's alef is elided after the preposition.
       if (key.startsWith('ال') && key.length > 3) this.matcher.add(`لل${key.slice(2)}`, payload);
       // Persian writes "حزب‌الله" with a half-space (kept by cleaning, folded to a space) or, in
@@ -314,6 +369,19 @@ export class GazetteerTagger implements Tagger {
       for (const p of m.payloads) {
         if (p.excluded === true) continue;
         if (afterNew && p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY') continue;
+        if (!this.usedAsName(text, start, end, p)) continue;
+        if (p.metonymOf !== null && field !== 'tags' && !isDescriptor(text, start, end)) {
+          const state = this.catalog.stateOf?.(p.metonymOf);
+          if (state !== undefined) this.stateMentions?.push({ id: state.id, field, start, end });
+        }
+        // "Israel says", "Moscow shifts", "قالت طهران": the state acting, not a place of the article.
+        if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && (isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4))) || isGovernmentObject(folded.text, m.start))) {
+          const state = this.catalog.stateOf?.(p.metonymOf);
+          if (state !== undefined) {
+            speakers.push({ type: 'actors', id: state.id, field, alias: text.slice(start, end), start, end, snippet, weight, ambiguous: false });
+            continue;
+          }
+        }
         // "Deir Ezzor province", "province of Basra", "محافظة كركوك": the governorate, not its capital city,
         // whichever spelling of the city the text uses (data/README.md, governorate vs. its capital).
         const province = p.type === 'regions' ? this.provinceOfCity.get(p.id) : undefined;
@@ -336,13 +404,34 @@ export class GazetteerTagger implements Tagger {
           ...(p.fallback === true ? { fallback: true } : {}),
         };
         out.push(mention);
-        if (p.metonymOf !== null && field !== 'tags' && isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4)))) {
-          const state = this.catalog.stateOf?.(p.metonymOf);
-          if (state !== undefined) speakers.push({ ...mention, type: 'actors', id: state.id, ambiguous: false });
-        }
       }
     }
     return folded;
+  }
+
+  /**
+   * The sense rules of mention-sense.ts: a descriptor ("Iran-backed"), a country inside a longer
+   * name ("Jordan River"), a lower-case common word ("turkey"), a given name ("named Amal").
+   */
+  private usedAsName(text: string, start: number, end: number, p: Payload): boolean {
+    if (p.type === 'topics') return !(this.isWeaponTopic(p.id) && weaponAsCargo(text, start, end));
+    if (p.type === 'regions' && isDescriptor(text, start, end)) return false;
+    if (p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && insideLongerName(text, start, end)) return false;
+    if (lowerCaseSense(text, start, end, p.alias)) return false;
+    if (p.ambiguous && !/\s/u.test(p.alias) && personNameContext(text, start, end, (at) => this.startsKnownName(text, at))) return false;
+    return true;
+  }
+
+  /** Topics under `armed-attack` (drones, missiles, rockets, …): their phrases can name cargo instead. */
+  private isWeaponTopic(id: string): boolean {
+    return (this.ancestorsOfTopic.get(id) ?? []).includes('armed-attack');
+  }
+
+  /** True when a dictionary name starts at `offset` of `text` ("Amal Movement" is the party, not a surname). */
+  private startsKnownName(text: string, offset: number): boolean {
+    const word = /^[\p{L}'’-]+(?:\s[\p{L}'’-]+)?/u.exec(text.slice(offset, offset + 40))?.[0] ?? '';
+    const folded = fold(word);
+    return folded !== '' && this.matcher.searchWords(folded).some((m) => m.start === 0);
   }
 
   private caseMatches(text: string, folded: FoldedText, m: RawMatch<Payload>, caseKey: string): boolean {
@@ -351,6 +440,16 @@ export class GazetteerTagger implements Tagger {
   }
 
   tag(sections: TextSections, hints: FeedHints): TagResult {
+    const stateMentions: { id: string; field: Evidence['field']; start: number; end: number }[] = [];
+    this.stateMentions = stateMentions;
+    try {
+      return { ...this.tagFields(sections, hints), stateMentions };
+    } finally {
+      this.stateMentions = null;
+    }
+  }
+
+  private tagFields(sections: TextSections, hints: FeedHints): TagResult {
     const mentions: Mention[] = [];
     const speakers: Mention[] = [];
     const foldedParts: string[] = [];
@@ -378,15 +477,18 @@ export class GazetteerTagger implements Tagger {
         accepted.push({ type: 'topics', id: topic, field: 'feed', alias: tag, start: -1, end: -1, snippet: '', weight: FIELD_WEIGHT.feed, ambiguous: false });
       }
     }
+    dropPossessivesOfActors(accepted, sections);
+    const dateline = this.takeDateline(accepted, sections);
     // A city, place or subdivision also tags its country, with the same evidence.
     for (const m of [...accepted]) {
       if (m.type !== 'regions') continue;
       const country = this.regionCountry.get(m.id);
-      if (country !== undefined && this.regionKind.has(country)) accepted.push({ ...m, id: country });
+      if (country !== undefined && this.regionKind.has(country)) accepted.push({ ...m, id: country, derived: true });
     }
-    const topics = this.mostSpecific(accepted.filter((m) => m.type === 'topics'));
-    const actors = summarise(accepted.filter((m) => m.type === 'actors'));
-    const regions = summarise(accepted.filter((m) => m.type === 'regions'));
+    const settings = this.settingsOnly(accepted, sections);
+    const topics = this.mostSpecific(settings.filter((m) => m.type === 'topics'));
+    const actors = summarise(settings.filter((m) => m.type === 'actors'));
+    const regions = summarise(settings.filter((m) => m.type === 'regions'));
     const topicRefs = summarise(topics);
     return {
       actors: actors.refs,
@@ -394,7 +496,58 @@ export class GazetteerTagger implements Tagger {
       topics: topicRefs.refs,
       evidence: { actors: actors.evidence, regions: regions.evidence, topics: topicRefs.evidence },
       candidates,
+      dateline,
     };
+  }
+
+  /**
+   * The dateline ("DUBAI (Reuters) -") of the content or summary: its place mentions leave
+   * `mentions` (a dateline is where the copy was filed, not where events happen) and the most
+   * specific of them is returned as the article's dateline.
+   */
+  private takeDateline(mentions: Mention[], sections: TextSections): string | null {
+    let dateline: string | null = null;
+    for (const field of ['summary', 'content'] as const) {
+      const span = datelineSpan(fieldText(sections, field));
+      if (span === null) continue;
+      const inside = mentions.filter((m) => m.type === 'regions' && m.field === field && m.start >= span.start && m.end <= span.end);
+      if (inside.length === 0) continue;
+      const rank = (id: string) => (this.regionKind.get(id) === 'COUNTRY' ? 1 : 0);
+      const best = [...inside].sort((a, b) => rank(a.id) - rank(b.id) || a.start - b.start)[0]!;
+      dateline ??= best.id;
+      for (const m of inside) mentions.splice(mentions.indexOf(m), 1);
+    }
+    return dateline;
+  }
+
+  /**
+   * The region salience rule (data/README.md): a country is a region of the article only where
+   * it is the setting. A country named only inside quotations, or named once late in a long
+   * body (after the lead, not in the title, not after a locative preposition such as
+   * "in"/"across"/"في", with no place of it named) is merely mentioned and is dropped.
+   */
+  private settingsOnly(mentions: readonly Mention[], sections: TextSections): Mention[] {
+    const byCountry = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      if (m.type !== 'regions' || this.regionKind.get(m.id) !== 'COUNTRY') continue;
+      const list = byCountry.get(m.id) ?? [];
+      list.push(m);
+      byCountry.set(m.id, list);
+    }
+    const dropped = new Set<string>();
+    for (const [id, list] of byCountry) {
+      if (list.some((m) => m.derived === true || m.field === 'title' || m.field === 'feed' || m.field === 'tags')) continue;
+      const spoken = list.filter((m) => !insideQuotes(fieldText(sections, m.field), m.start));
+      if (spoken.length === 0) {
+        dropped.add(id);
+        continue;
+      }
+      // A passing mention: named once, late in a long body, not as a location ("in Iraq").
+      const distinct = new Set(spoken.map((m) => `${m.field}:${m.start}`));
+      const only = spoken[0]!;
+      if (distinct.size === 1 && only.field === 'content' && sections.content.length >= PASSING_MIN_CHARS && only.start >= LEAD_CHARS && !isLocative(sections.content, only.start)) dropped.add(id);
+    }
+    return dropped.size === 0 ? [...mentions] : mentions.filter((m) => m.type !== 'regions' || !dropped.has(m.id));
   }
 
   /** Ambiguous aliases count only with an unambiguous mention of the same entity or a context term. */
@@ -432,6 +585,11 @@ export class GazetteerTagger implements Tagger {
     return topics.filter((m) => !implied.has(m.id));
   }
 
+  describeActor(id: string): { kind: string; name: string } | undefined {
+    const actor = this.catalog.actor(id);
+    return actor === undefined ? undefined : { kind: actor.kind, name: actor.name };
+  }
+
   /** True when some dictionary alias covers the whole name (discovery skips known names). */
   isKnownName(name: string): boolean {
     let known = this.knownNames.get(name);
@@ -444,6 +602,31 @@ export class GazetteerTagger implements Tagger {
     }
     return known;
   }
+}
+
+/**
+ * Inflected forms of a folded Arabic phrase, every word inflected alike (adjectives agree with
+ * their noun): the dual (oblique and nominative), the feminine sound plural, the accusative
+ * with tanween alif. Folding has already turned ة into ه. Latin phrases get none.
+ */
+export function arabicInflections(folded: string): string[] {
+  if (!/[\u0621-\u064A]/u.test(folded)) return [];
+  const words = folded.split(' ');
+  const inflect = (w: string, form: 'dual' | 'dualNom' | 'plural' | 'acc'): string => {
+    if (!/[\u0621-\u064A]$/u.test(w) || w.length < 3 || w.startsWith('ال')) return w;
+    const fem = w.endsWith('ه');
+    const stem = fem ? w.slice(0, -1) : w;
+    if (form === 'dual') return fem ? `${stem}تين` : `${w}ين`;
+    if (form === 'dualNom') return fem ? `${stem}تان` : `${w}ان`;
+    if (form === 'plural') return fem ? `${stem}ات` : w;
+    return fem ? w : `${w}ا`;
+  };
+  const out = new Set<string>();
+  for (const form of ['dual', 'dualNom', 'plural', 'acc'] as const) {
+    const variant = words.map((w) => inflect(w, form)).join(' ');
+    if (variant !== folded) out.add(variant);
+  }
+  return [...out];
 }
 
 const PROVINCE_AFTER = /^ (?:province|governorate|provinces|governorates|wilayat|vilayet)(?![\p{L}\p{N}])/u;
@@ -515,6 +698,20 @@ function dropRegionsInsidePersonNames(mentions: readonly Mention[], candidates: 
       }),
     );
   });
+}
+
+/**
+ * "Russia's Africa Corps", "Haftar's Libyan National Army": a country in the possessive right
+ * before an actor's name qualifies the actor (like "Russian-backed"); it is no place of events.
+ */
+function dropPossessivesOfActors(mentions: Mention[], sections: TextSections): void {
+  const actorStarts = new Set(mentions.filter((m) => m.type === 'actors').map((m) => `${m.field}:${m.start}`));
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.type !== 'regions') continue;
+    const after = /^['’]s\s+/u.exec(fieldText(sections, m.field).slice(m.end, m.end + 4));
+    if (after !== null && actorStarts.has(`${m.field}:${m.end + after[0].length}`)) mentions.splice(i, 1);
+  }
 }
 
 /** A candidate that overlaps a dictionary actor ("Kurdistan Workers" inside "Kurdistan Workers Party") is not new. */

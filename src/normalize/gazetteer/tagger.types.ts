@@ -3,7 +3,7 @@
  * regions and topics in it). The tagger sees only the article's own text: translator notes,
  * page chrome and comments are removed before it is called.
  */
-import type { ArticleEvidence, EntityRef } from '../../model/article.ts';
+import type { ArticleEvidence, EntityRef, Evidence } from '../../model/article.ts';
 
 /** The cleaned, plain-text parts of one article. Offsets in evidence index these strings. */
 export interface TextSections {
@@ -34,6 +34,14 @@ export interface TagResult {
   readonly topics: readonly EntityRef[];
   readonly evidence: ArticleEvidence;
   readonly candidates: readonly Candidate[];
+  /** The region id of the dateline ("DUBAI (Reuters) -" → `AE/dubai`), or null. Not a region of the article. */
+  readonly dateline?: string | null;
+  /**
+   * Every mention of a country or capital that can stand for a state ("Iran", "Tehran",
+   * "واشنطن"), as the state actor id, whether or not it became a region or an actor: claims
+   * read "The US blamed Iran" through it. Not stored.
+   */
+  readonly stateMentions?: readonly { readonly id: string; readonly field: Evidence['field']; readonly start: number; readonly end: number }[];
 }
 
 export interface Tagger {
@@ -44,4 +52,6 @@ export interface Tagger {
    * them as unchanged.
    */
   readonly version?: string;
+  /** Kind and display name of an actor id, for claims and quotes (issue 14); absent in test taggers. */
+  describeActor?(id: string): { kind: string; name: string } | undefined;
 }
