@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../store/postgres-test-db.ts';
 
 export interface TestEngine {
   readonly engine: 'sqlite' | 'postgres';
@@ -15,40 +15,26 @@ export interface TestEngine {
   cleanup(): Promise<void>;
 }
 
-const POSTGRES_URL = process.env['POSTGRES_URL'];
 if (POSTGRES_URL === undefined) console.warn('POSTGRES_URL is not set: the PostgreSQL runs of the saved-search tests are SKIPPED.');
 
 export function testEngines(): TestEngine[] {
   const dir = mkdtempSync(join(tmpdir(), 'newsgate-searches-db-'));
   const engines: TestEngine[] = [{ engine: 'sqlite', url: async (key) => `sqlite://${join(dir, `${key}.sqlite`)}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
   if (POSTGRES_URL !== undefined) {
-    const prefix = `searches_${Math.random().toString(36).slice(2, 10)}`;
-    const made = new Set<string>();
-    const admin = async <T>(fn: (c: pg.Client) => Promise<T>) => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      try {
-        return await fn(client);
-      } finally {
-        await client.end();
-      }
-    };
+    // One database per key (a restart reopens the same one), made and dropped by the shared helper.
+    const made = new Map<string, { url: string; name: string }>();
     engines.push({
       engine: 'postgres',
       async url(key) {
-        const name = `${prefix}_${key.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`;
-        if (!made.has(name)) {
-          await admin((c) => c.query(`CREATE DATABASE ${name}`));
-          made.add(name);
+        let db = made.get(key);
+        if (!db) {
+          db = await createTestDatabase(`searches_${key.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`);
+          made.set(key, db);
         }
-        const url = new URL(POSTGRES_URL);
-        url.pathname = `/${name}`;
-        return url.toString();
+        return db.url;
       },
       async cleanup() {
-        await admin(async (c) => {
-          for (const name of made) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        });
+        for (const db of made.values()) await dropTestDatabase(db.name);
       },
     });
   }
