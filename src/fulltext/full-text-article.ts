@@ -14,6 +14,7 @@ import { articleFromPage } from './apply/article-from-page.ts';
 import { judgePage } from './detect/judge-page.ts';
 import { extractPage } from './extract/extract-page.ts';
 import { fetchPage, type PageLimiter } from './fetch/fetch-page.ts';
+import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 
 /** What full text needs; the limiter is the feeds' own, so pages share their politeness. */
 export interface FullTextDeps {
@@ -21,6 +22,8 @@ export interface FullTextDeps {
   readonly tagger: Tagger;
   readonly limiter?: PageLimiter;
   readonly signal?: AbortSignal;
+  /** The feeds' outbound proxy (HTTPS_PROXY…): pages go out the same way. */
+  readonly proxy?: ProxySettings;
 }
 
 export type FullTextOutcome =
@@ -52,6 +55,7 @@ export async function fullTextArticle(article: Article, feed: FeedConfig, rule: 
   const page = await fetchPage(article.url, feed, deps.fetch, {
     ...(deps.limiter ? { limiter: deps.limiter } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.proxy ? { proxy: deps.proxy } : {}),
   });
   if (page.kind === 'failed') return { kind: 'kept', reason: 'fetch', error: page.error };
   try {

@@ -23,6 +23,7 @@ import type { PageLimiter } from '../fulltext/fetch/fetch-page.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { ArticleStoreApi } from '../store/article-store.types.ts';
+import type { ProxySettings } from '../ingest/fetch/proxy.ts';
 
 /** Pending ids kept in the state at most (a feed's first fetch after enabling lists 20 to 100). */
 export const MAX_PENDING = 500;
@@ -35,6 +36,8 @@ export interface FullTextWorkerOptions {
   readonly fetch: FetchSettings;
   /** The feeds' limiter, so a site sees our page and feed requests under one per-host limit. */
   readonly limiter?: PageLimiter;
+  /** The feeds' outbound proxy (HTTPS_PROXY…), used for pages too. */
+  readonly proxy?: ProxySettings;
   readonly logger: Logger;
   readonly onCandidates?: (feedId: string, found: ReadonlyMap<string, readonly Candidate[]>) => void;
   readonly now?: () => Date;
@@ -125,6 +128,7 @@ export class FullTextWorker {
         fetch: this.opts.fetch,
         tagger: this.opts.tagger,
         ...(this.opts.limiter ? { limiter: this.opts.limiter } : {}),
+        ...(this.opts.proxy ? { proxy: this.opts.proxy } : {}),
         signal: this.abort.signal,
       });
       if (this.abort.signal.aborted) return; // shutdown: stays pending

@@ -97,7 +97,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     for (const [articleId, list] of found) candidates.record(articleId, list);
   };
   // Article pages (fullText) share the feeds' limiter: one site, one per-host limit.
-  const fullText = new FullTextWorker({ store, tagger, fetch: feeds.fetch, limiter, logger, onCandidates });
+  const fullText = new FullTextWorker({ store, tagger, fetch: feeds.fetch, limiter, logger, onCandidates, ...(config.proxy ? { proxy: config.proxy } : {}) });
   // One line when nothing at all is reachable after the first round (offline first run).
   const firstRound = new FirstRoundReport(
     feeds.feeds.filter((f) => f.enabled).map((f) => f.id),

@@ -10,6 +10,7 @@ import { fetchFeed } from '../../ingest/fetch/fetch-feed.ts';
 import { requestForFeed } from '../../ingest/fetch/request-for-feed.ts';
 import { asNewsgateError, ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { FeedConfig } from '../../model/feed.ts';
+import type { ProxySettings } from '../../ingest/fetch/proxy.ts';
 
 /** Web pages first; some sites answer feeds' Accept with a feed. */
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -37,7 +38,7 @@ export async function fetchPage(
   url: string,
   feed: FeedConfig,
   settings: FetchSettings,
-  options: { limiter?: PageLimiter; signal?: AbortSignal } = {},
+  options: { limiter?: PageLimiter; signal?: AbortSignal; proxy?: ProxySettings } = {},
 ): Promise<PageResult> {
   // A page link is the publisher's, never the operator's: `file:` is refused even for a feed
   // that may itself be a file (allowFile), so an item cannot make newsgate read local files;
@@ -45,6 +46,7 @@ export async function fetchPage(
   const request = requestForFeed(url, { ...feed, allowFile: false }, settings, {
     headers: { Accept: PAGE_ACCEPT },
     trustedOrigins: trustedOriginsOf(feed.url),
+    ...(options.proxy ? { proxy: options.proxy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const run = () => fetchFeed(request);

@@ -120,3 +120,15 @@ describe('fetchFeed through a proxy', () => {
     expect(asked).toEqual([`GET http://127.0.0.1:${port(origin)}/to-internal`]);
   });
 });
+
+describe('full-text pages through the same proxy', () => {
+  it('fetchPage sends an article page to HTTP_PROXY like its feed', async () => {
+    const { fetchPage } = await import('../../../src/fulltext/fetch/fetch-page.ts');
+    const { DEFAULT_FETCH } = await import('../../../src/config/feeds-file.ts');
+    const feedUrl = `http://127.0.0.1:${port(origin)}/feed`;
+    const feed = { id: 'f', url: feedUrl, tags: [], regions: [], intervalMinutes: 15, enabled: true, headers: {}, allowFile: false };
+    const page = await fetchPage(`http://127.0.0.1:${port(origin)}/story`, feed, DEFAULT_FETCH, { proxy: { httpProxy: `http://127.0.0.1:${port(proxy)}` } });
+    expect(page.kind).toBe('page');
+    expect(asked).toEqual([`GET http://127.0.0.1:${port(origin)}/story`]);
+  });
+});
