@@ -74,7 +74,7 @@ describe('redirects to internal addresses', () => {
     expect(out.error?.message).toContain('"allowPrivateAddresses": true');
     expect(out.state.lastError?.code).toBe('FETCH_FORBIDDEN_ADDRESS');
     expect(internalHits).toBe(0);
-    expect(store.size()).toBe(0);
+    expect(await store.size()).toBe(0);
   });
 
   it('follows a redirect on the origin the operator configured', async () => {
