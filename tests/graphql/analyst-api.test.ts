@@ -198,8 +198,12 @@ describe('facets, timeline, network', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.actorNetwork).toEqual([{ a: { id: 'kataib-hizbullah' }, b: { id: 'us-centcom' }, count: 2, score: expect.any(Number) }]);
     expect(result.data?.actor.cooccurring).toEqual([{ actor: { id: 'us-centcom' }, count: 2, score: expect.any(Number) }]);
-    const tooMany = await run(`{ actorNetwork(first: 100000) { count } }`);
+    // Past the field's own bound (200) but cheap enough for the cost limit: the resolver says so.
+    const tooMany = await run(`{ actorNetwork(first: 300) { count } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Far past it: the cost limit refuses the query before it runs.
+    const bomb = await run(`{ actorNetwork(first: 100000) { a { id } b { id } count } }`);
+    expect(bomb.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
 

@@ -19,6 +19,7 @@ const ARTICLE_FIELDS = [
   'id', 'feedId', 'guid', 'url', 'title', 'summary', 'authors', 'publishedAt', 'updatedAt', 'fetchedAt',
   'dateSource', 'language', 'tags', 'topics', 'actors', 'regions', 'imageUrl', 'storyId', 'contentHash',
   'content', 'contentHtml', 'translatorNotes', 'comments', 'evidence',
+  'dateline', 'claims', 'quotes', 'figures',
 ] as const;
 const KNOWN = new Set<string>([...ARTICLE_FIELDS, 'source']);
 
@@ -107,7 +108,22 @@ function fromLine(line: PreviewArticle & Record<string, unknown>): Article {
     translatorNotes: line.translatorNotes,
     comments: line.comments,
     evidence,
+    // Entities v2: objects in the line, ids in the Article (absent in lines of older newsgates).
+    ...(line.dateline === undefined ? {} : { dateline: line.dateline === null ? null : idOf(line.dateline) }),
+    ...(line.claims === undefined
+      ? {}
+      : { claims: line.claims.map((c) => ({ kind: c.kind, actor: idOf(c.actor), by: idOf(c.by), evidence: c.evidence })) }),
+    ...(line.quotes === undefined
+      ? {}
+      : { quotes: line.quotes.map((q) => ({ speaker: idOf(q.speaker), speakerName: q.speakerName, text: q.text, evidence: q.evidence })) }),
+    ...(line.figures === undefined ? {} : { figures: line.figures }),
   } as Article);
+}
+
+/** The id of an entity object of a line (`{ id, name, kind }`), or of a bare id. */
+function idOf(value: { id: string } | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.id;
 }
 
 /** The first three schema errors, as `where what` in the article's own terms. */

@@ -40,7 +40,8 @@ describe('article lines', () => {
       const source = { id: article.feedId, title: 'Desk', siteUrl: null };
       const line = articleToLine(article, catalog, source);
       const back = parseArticleLine(line);
-      expect(back.ok && back.article).toEqual(article);
+      // 0.1 had no dateline, claims, quotes or figures: a line says "none" for each.
+      expect(back.ok && back.article).toEqual({ ...article, dateline: null, claims: [], quotes: [], figures: [] });
       const shuffled = Object.fromEntries(Object.entries(article).reverse()) as unknown as Article;
       expect(articleToLine(shuffled, catalog, source)).toBe(line);
       if (back.ok) expect(articleToLine(back.article, catalog, source)).toBe(line);
@@ -50,10 +51,10 @@ describe('article lines', () => {
   it('keeps fields a later newsgate adds, and normalises dates to UTC', () => {
     const article = legacy.articles[0]!;
     const line = JSON.parse(articleToLine(article, catalog, { id: article.feedId, title: null, siteUrl: null })) as Record<string, unknown>;
-    const parsed = parseArticleLine(JSON.stringify({ ...line, claims: [{ text: 'x' }], publishedAt: '2024-01-20T13:00:00+03:00' }));
+    const parsed = parseArticleLine(JSON.stringify({ ...line, laterField: [{ text: 'x' }], publishedAt: '2024-01-20T13:00:00+03:00' }));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
-      expect((parsed.article as unknown as { claims: unknown }).claims).toEqual([{ text: 'x' }]);
+      expect((parsed.article as unknown as { laterField: unknown }).laterField).toEqual([{ text: 'x' }]);
       expect(parsed.article.publishedAt).toBe('2024-01-20T10:00:00.000Z');
     }
   });
