@@ -10,6 +10,7 @@
 import type { Article, ArticleMeta } from '../model/article.ts';
 import type { ArticleStoreApi } from '../store/article-store.types.ts';
 import { STORY_THRESHOLD, WINDOW_HOURS, storyFeatures, storySimilarity, type StoryFeatures } from './story-similarity.ts';
+import { TimeSlicer } from '../model/time-slices.ts';
 
 /** Stored candidates read per entity query. */
 export const MAX_CANDIDATES = 200;
@@ -22,18 +23,37 @@ export function createStoryAssigner(store: Pick<ArticleStoreApi, 'query' | 'getM
     if (articles.length === 0) return [];
     const stored = await store.getMany(articles.map((a) => a.id));
     const known = new Map(stored.filter((m): m is ArticleMeta => m !== undefined).map((m) => [m.id, m.storyId]));
-    const placed: { features: StoryFeatures; storyId: string }[] = [];
+    const placed: { features: StoryFeatures; storyId: string; at: number }[] = [];
+    // Earlier articles of this batch by entity (regions under their ancestors, as the store
+    // indexes them), so each article is compared with the few that share an actor or a place,
+    // never with the whole batch: a 10,000-item feed stays linear.
+    const placedBy = new Map<string, number[]>();
+    const keysOf = (article: Article): string[] => [
+      ...article.actors.map((r) => `a:${r.id}`),
+      ...article.regions.flatMap((r) => [r.id, ...regionAncestors(r.id)].map((id) => `r:${id}`)),
+    ];
+    const place = (article: Article, features: StoryFeatures, storyId: string, at: number) => {
+      const index = placed.push({ features, storyId, at }) - 1;
+      for (const key of new Set(keysOf(article))) {
+        const list = placedBy.get(key);
+        if (list) list.push(index);
+        else placedBy.set(key, [index]);
+      }
+    };
+    const slicer = new TimeSlicer();
     const out: Article[] = [];
     const ordered = [...articles].sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
     for (const article of ordered) {
+      // The queries below may resolve without a turn of the event loop (embedded SQLite): yield.
+      await slicer.tick();
       const features = storyFeatures(article, regionAncestors);
+      const at = Date.parse(article.publishedAt);
       const keep = known.get(article.id);
       if (keep !== undefined) {
         out.push({ ...article, storyId: keep });
-        placed.push({ features, storyId: keep });
+        place(article, features, keep, at);
         continue;
       }
-      const at = Date.parse(article.publishedAt);
       const window = { from: new Date(at - WINDOW_HOURS * 3_600_000).toISOString(), to: new Date(at + WINDOW_HOURS * 3_600_000).toISOString() };
       const queries: Promise<{ items: readonly ArticleMeta[] }>[] = [];
       if (article.actors.length > 0) queries.push(store.query({ ...window, actors: article.actors.map((r) => r.id) }, { first: MAX_CANDIDATES }));
@@ -45,10 +65,16 @@ export function createStoryAssigner(store: Pick<ArticleStoreApi, 'query' | 'getM
         if (score >= STORY_THRESHOLD && (best === undefined || score > best.score)) best = { score, storyId };
       };
       for (const meta of candidates.values()) consider(storySimilarity(features, storyFeatures(meta, regionAncestors)), meta.storyId);
-      for (const earlier of placed) consider(storySimilarity(features, earlier.features), earlier.storyId);
+      const near = new Set<number>();
+      for (const r of article.actors) for (const i of (placedBy.get(`a:${r.id}`) ?? []).slice(-MAX_CANDIDATES)) near.add(i);
+      for (const r of article.regions) for (const i of (placedBy.get(`r:${r.id}`) ?? []).slice(-MAX_CANDIDATES)) near.add(i);
+      for (const i of near) {
+        const earlier = placed[i]!;
+        if (Math.abs(earlier.at - at) <= WINDOW_HOURS * 3_600_000) consider(storySimilarity(features, earlier.features), earlier.storyId);
+      }
       const storyId = best?.storyId ?? article.storyId;
       out.push({ ...article, storyId });
-      placed.push({ features, storyId });
+      place(article, features, storyId, at);
     }
     const byId = new Map(out.map((a) => [a.id, a]));
     return articles.map((a) => byId.get(a.id) as Article);

@@ -67,7 +67,7 @@ beforeAll(async () => {
         const res = await graphql(gateway!.url, '{ __typename }');
         if (res.errors) failures.push(res.errors[0]!.message);
       } catch (err) {
-        failures.push(String(err));
+        failures.push(`${String(err)} ${String((err as { cause?: unknown }).cause ?? "")}`);
       }
       latencies.push(performance.now() - started);
       const h = performance.now();
