@@ -86,13 +86,15 @@ export function datelineSpan(text: string): { start: number; end: number } | nul
   const lead = /^\s*/u.exec(text)![0].length;
   const head = text.slice(lead, lead + 120);
   const m =
-    /^((?:\p{Lu}[\p{L}'’.]*)(?:[ -](?:\p{Lu}[\p{L}'’.]*|al|el|de|of))*)(,\s*(?:\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?(,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))?\s*(\((?:[^()]{2,30})\))?\s*(?:[-–—]|:)\s/u.exec(
+    /^((?:\p{Lu}[\p{L}'’.]*)(?:[ -](?:\p{Lu}[\p{L}'’.]*|al|el|de|of))*)(,\s*(?:\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?(,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))?\s*(\((?:[^()]{2,30})\))?\s*([-–—]|:)\s/u.exec(
       head,
     );
   if (m !== null) {
     const place = m[1]!;
     const capitals = place === place.toUpperCase() && /\p{Lu}{3}/u.test(place);
-    if (capitals || m[3] !== undefined || m[4] !== undefined) return { start: lead, end: lead + place.length + (m[2]?.length ?? 0) };
+    // "Sanaa — The Yemeni Armed Forces…": one or two capitalised words and a spaced en/em dash also open as a dateline.
+    const dashed = /^[–—]$/u.test(m[5]!) && !place.includes(' ', place.indexOf(' ') + 1) && m[2] === undefined;
+    if (capitals || dashed || m[3] !== undefined || m[4] !== undefined) return { start: lead, end: lead + place.length + (m[2]?.length ?? 0) };
     return null;
   }
   // Arabic / Persian: one or two words, optional agency in brackets, then a dash.

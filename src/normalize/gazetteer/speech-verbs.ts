@@ -21,7 +21,10 @@ approve approves approved ordered offered proposes proposed seek seeks sought wa
 plans planned pushed pressed asks asked requested supports supported
 mediates mediated brokered hosts hosted retaliate retaliates retaliated arrest arrests arrested detain detains detained
 executes executed closed reopens reopened joins joined withdraws withdrew sanctioned
-banned vow intends intend moved blocked authorized authorised authorizes authorises presses pushes`.split(/\s+/),
+banned vow intends intend moved blocked authorized authorised authorizes authorises presses pushes
+shares shared believes believe continues continue kept keeps holds held makes made takes took gives gave brought brings sought fought led leads
+won lost left met pays paid built builds put sets become became began begun chose chosen showed shown says considers regards sees saw views
+complains complained fears feared hopes hoped expects expected backs backed funds funded arms armed hosts remains stands stood`.split(/\s+/),
 );
 /** Words allowed between the speaker and the verb ("Tehran has repeatedly denied", "Washington on Monday warned"). */
 const EN_FILLERS = new Set(
@@ -32,17 +35,22 @@ on last week night earlier late`.split(/\s+/),
 );
 /** Forms of "be": after one, a past participle is passive ("Lebanon was struck"), not the subject acting. */
 const BE_FORMS = new Set('is was were are be been being'.split(' '));
+/** Auxiliaries after which the next word is a verb the subject does ("will protect", "did not set", "would not allow"). */
+const MODALS = new Set('will would did does do must can could should may might shall'.split(' '));
+/** Adjectives of stance after "be": "Moscow was ready to", "Ankara is determined to". */
+const STANCE_ADJECTIVES = new Set('ready willing prepared determined keen unwilling reluctant committed opposed open eager concerned'.split(' '));
 const foldedSet = (words: string): Set<string> => new Set(words.split(/\s+/).map((w) => fold(w)).filter((w) => w !== ''));
 /** Arabic verbs that PRECEDE the speaker (verb-subject order: "قالت طهران"), folded. */
 const AR_VERBS = foldedSet(
   `قالت قال أعلنت أعلن حذرت حذر نفت نفى اتهمت اتهم أكدت أكد رفضت رفض دانت أدانت أدان هددت هدد طالبت طالب ردت رد نددت ندد زعمت زعم توعدت دعت صرحت اعتبرت
-   عارضت عارض حملت حمّلت حمل شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح`,
+   عارضت عارض حملت حمّلت حمل شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح
+   كانت كان واصلت واصل لوحت لوح أبلغت أبلغ طلبت طلب استدعت استدعى علقت علق`,
 );
 /** Arabic present-tense verbs that FOLLOW the speaker in headlines ("طهران تنفي"), folded. */
 const AR_VERBS_AFTER = foldedSet(
   // Arabic present tense; Persian compound verbs by their first word ("تهران اعلام کرد", "هشدار داد").
   `تنفي ترفض تحذر تؤكد تتهم تعلن تدين تهدد تطالب ترد تندد تقول تتوعد تدعو تعتبر تنفى اعلام هشدار تکذیب گفت محکوم
-   تعارض تشن تستهدف ترحب توافق تطلق تدعم تقرر تفرض ترسل تسمح تبحث تسعى`,
+   تعارض تشن تستهدف ترحب توافق تطلق تدعم تقرر تفرض ترسل تسمح تبحث تسعى توسع تواصل تنشر تعزز تواجه تطلب تستدعي تعلق تلوح`,
 );
 const AR_PROCLITICS = ['و', 'ف'];
 /** A place after one of these is a location, never the speaker ("talks in Tehran said to be …", "وصل إلى طهران"). */
@@ -112,17 +120,32 @@ export function isSpeaker(folded: string, start: number, end: number, spaceAfter
   const before = wordBefore(folded, start);
   if (PLACE_PREPOSITIONS.has(before)) return false; // "meeting in Kuwait City on Wednesday, condemned …"
   let passive = false;
-  for (const w of wordsAfter(folded, end, 5)) {
+  let modal = false;
+  for (const w of wordsAfter(folded, skipApposition(folded, end), 6)) {
     if (AR_VERBS_AFTER.has(w)) return true;
     if (EN_VERBS.has(w)) return !passive;
-    if (!EN_FILLERS.has(w)) break;
+    if (passive && STANCE_ADJECTIVES.has(w)) return true; // "Moscow was ready to"
+    if (!EN_FILLERS.has(w) && !(w.length > 4 && w.endsWith('ly'))) {
+      if (!/^[a-z]+$/.test(w)) break;
+      if (modal && !passive) return true; // "will protect", "did not set"
+      if (!passive && w.length > 4 && w.endsWith('ed')) return true; // "Kuwait complained", "Washington believed"
+      if (passive && w.length > 5 && w.endsWith('ing') && !BE_FORMS.has(w)) return true; // "Russia is moving"
+      break;
+    }
     if (BE_FORMS.has(w)) passive = true;
+    if (MODALS.has(w)) modal = true;
   }
   // Arabic subject-verb order with the past tense: "واشنطن حذّرت", "طهران نفت".
   const next = /^ (\S+)/u.exec(folded.slice(end, end + 24))?.[1];
   if (spaceAfter && next !== undefined && AR_VERBS.has(next)) return true;
   const isVerb = AR_VERBS.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
   return isVerb && opensClause(folded, before, start);
+}
+
+/** "Saudi Arabia, which backs the council, urged": the offset after a relative clause between commas, or `end`. */
+function skipApposition(folded: string, end: number): number {
+  const m = /^\s*,\s*(?:which|who)\b[^,.;\n]{1,80},/u.exec(folded.slice(end, end + 100));
+  return m === null ? end : end + m[0].length;
 }
 
 /** English verbs whose object is a government: "accused Ankara of", "urged Baghdad to", "pressed Tehran". */
@@ -132,7 +155,7 @@ called on calling on asked asks asking criticised criticized criticises criticiz
 lobbied pressured pressures pressuring told tells summoned summons invited invites`.split(/\s+/),
 );
 /** Passive agents: "carried out by Israel", "launched by Iran" name the state acting ("backed by" is an affiliation, not an act). */
-const AGENT_BEFORE = /(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested) by (?:the )?$/u;
+const AGENT_BEFORE = /(?:(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested|drafted|proposed|submitted|tabled|presented|put forward|brokered|mediated|imposed|activated|triggered) by (?:the )?|(?:^|\s)(?:از سوي|از طرف|من قبل|من جانب) ?)$/u;
 
 /**
  * True when the folded span names a government as the OBJECT of a stance verb ("accused Ankara

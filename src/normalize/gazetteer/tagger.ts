@@ -16,6 +16,7 @@ import { discoverCandidates, hasTitleWord } from './discovery.ts';
 import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from './fold.ts';
 import { isAcronym } from './load-dictionaries.ts';
 import { datelineSpan, insideLongerName, insideQuotes, isDescriptor, isLocative, lowerCaseSense, personNameContext, weaponAsCargo } from './mention-sense.ts';
+import { isAttributive, notASetting } from './region-context.ts';
 import { isGovernmentObject, isSpeaker } from './speech-verbs.ts';
 import type { Candidate, FeedHints, TagResult, Tagger, TextSections } from './tagger.types.ts';
 
@@ -53,6 +54,10 @@ interface Mention {
   readonly fallback?: boolean;
   /** A country reached through a place inside it (not named itself). */
   readonly derived?: boolean;
+  /** A country named only as a qualifier: a demonym ("Israeli strikes") or an attributive acronym ("US envoy"). */
+  readonly demonym?: boolean;
+  /** For a country or capital name that can stand for its state: the state actor's id. */
+  readonly stateId?: string;
 }
 
 /** A snippet as given, or the span of a field's text it is cut around ({@link snippetAround}). */
@@ -231,6 +236,8 @@ export class GazetteerTagger implements Tagger {
   private readonly parentOfTopic = new Map<string, string | null>();
   /** City → the governorate/province it is the capital of and named after (its SUBDIVISION parent). */
   private readonly provinceOfCity = new Map<string, string>();
+  /** Folded demonyms of each country ("israeli", "الاسرائيليين"): they qualify, they locate nothing. */
+  private readonly demonymKeys = new Set<string>();
   /** State mentions of the article being tagged (see TagResult.stateMentions). */
   private stateMentions: { id: string; field: Evidence['field']; start: number; end: number }[] | null = null;
   /** Answers of {@link isKnownName}: the dictionaries never change under a tagger. */
@@ -251,6 +258,7 @@ export class GazetteerTagger implements Tagger {
       const extra = r as unknown as { metonyms?: readonly string[]; metonymOf?: string };
       this.addEntry('regions', r.id, [r.name, ...r.aliases], rulesOf(r), extra.metonymOf ?? null, extra.metonyms ?? []);
       if (r.countryCode !== undefined && r.countryCode !== r.id) this.regionCountry.set(r.id, r.countryCode);
+      for (const d of (r as unknown as { demonyms?: readonly string[] }).demonyms ?? []) this.demonymKeys.add(`${r.id}\u0000${fold(d)}`);
       this.regionKind.set(r.id, r.kind);
     }
     this.addPossessives(catalog);
@@ -351,6 +359,14 @@ export class GazetteerTagger implements Tagger {
 
   /** Matches of one field's text, with original offsets. */
   private scan(text: string, field: Evidence['field'], weightAt: (offset: number) => number, out: Mention[], speakers: Mention[]): FoldedText {
+    const firstOut = out.length;
+    const firstSpeaker = speakers.length;
+    const folded = this.scanMatches(text, field, weightAt, out, speakers);
+    actInLists(text, out, firstOut, speakers, firstSpeaker);
+    return folded;
+  }
+
+  private scanMatches(text: string, field: Evidence['field'], weightAt: (offset: number) => number, out: Mention[], speakers: Mention[]): FoldedText {
     const folded = foldWithMap(text);
     const candidates = this.matcher.searchWordCandidates(folded.text, {
       accept: (m: RawMatch<Payload>) => (m.payloads.some((p) => p.caseKey !== null) ? m.payloads.filter((p) => p.caseKey === null || this.caseMatches(text, folded, m, p.caseKey)) : m.payloads),
@@ -402,6 +418,8 @@ export class GazetteerTagger implements Tagger {
           weight,
           ambiguous: p.ambiguous || (p.caseKey !== null && ((shouting ??= isShouting(text)) || (isCommonWord(p.alias) && inCapitalsRun(text, start, end)))),
           ...(p.fallback === true ? { fallback: true } : {}),
+          ...(p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && (this.demonymKeys.has(`${p.id}\u0000${fold(p.alias)}`) || isAttributive(text, start, end)) ? { demonym: true } : {}),
+          ...(p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' ? stateIdOf(this.catalog.stateOf?.(p.metonymOf)) : {}),
         };
         out.push(mention);
       }
@@ -415,7 +433,7 @@ export class GazetteerTagger implements Tagger {
    */
   private usedAsName(text: string, start: number, end: number, p: Payload): boolean {
     if (p.type === 'topics') return !(this.isWeaponTopic(p.id) && weaponAsCargo(text, start, end));
-    if (p.type === 'regions' && isDescriptor(text, start, end)) return false;
+    if (p.type === 'regions' && (isDescriptor(text, start, end) || notASetting(text, start, end, p.metonymOf !== null || this.regionKind.get(p.id) === 'COUNTRY'))) return false;
     if (p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && insideLongerName(text, start, end)) return false;
     if (lowerCaseSense(text, start, end, p.alias)) return false;
     if (p.ambiguous && !/\s/u.test(p.alias) && personNameContext(text, start, end, (at) => this.startsKnownName(text, at))) return false;
@@ -535,18 +553,29 @@ export class GazetteerTagger implements Tagger {
       byCountry.set(m.id, list);
     }
     const dropped = new Set<string>();
+    const qualifiedOnly: string[] = [];
+    let settings = 0;
     for (const [id, list] of byCountry) {
-      if (list.some((m) => m.derived === true || m.field === 'title' || m.field === 'feed' || m.field === 'tags')) continue;
+      if (list.some((m) => m.derived === true || m.field === 'feed' || m.field === 'tags' || (m.field === 'title' && m.demonym !== true))) {
+        settings++;
+        continue;
+      }
       const spoken = list.filter((m) => !insideQuotes(fieldText(sections, m.field), m.start));
-      if (spoken.length === 0) {
-        dropped.add(id);
+      const named = spoken.filter((m) => m.demonym !== true);
+      if (named.length === 0) {
+        if (spoken.length > 0) qualifiedOnly.push(id);
+        else dropped.add(id);
         continue;
       }
       // A passing mention: named once, late in a long body, not as a location ("in Iraq").
-      const distinct = new Set(spoken.map((m) => `${m.field}:${m.start}`));
-      const only = spoken[0]!;
+      const distinct = new Set(named.map((m) => `${m.field}:${m.start}`));
+      const only = named[0]!;
       if (distinct.size === 1 && only.field === 'content' && sections.content.length >= PASSING_MIN_CHARS && only.start >= LEAD_CHARS && !isLocative(sections.content, only.start)) dropped.add(id);
+      else settings++;
     }
+    // Named only as a qualifier ("Israeli strikes", "Indian nationals", "US envoy"): foreigners in
+    // a story set elsewhere — unless no other country is a setting ("Iraqis voted", "an Iraqi bank").
+    if (settings > 0) for (const id of qualifiedOnly) dropped.add(id);
     return dropped.size === 0 ? [...mentions] : mentions.filter((m) => m.type !== 'regions' || !dropped.has(m.id));
   }
 
@@ -724,6 +753,38 @@ function dropCandidatesOverlappingActors(candidates: readonly Candidate[], secti
       return occurrences(text, c.name).some((at) => at < m.end && m.start < at + c.name.length);
     }),
   );
+}
+
+const stateIdOf = (state: { id: string } | undefined): { stateId?: string } => (state === undefined ? {} : { stateId: state.id });
+
+/** Between two names of one list: "X, Y", "X and Y", "X, and the Y", "X، Y", "X وY". */
+const LIST_SEPARATOR = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[،,]\s*|\s+و\s*|\s*و)(?:the\s+)?$/u;
+
+/**
+ * "The United States, Saudi Arabia, the UAE and Egypt called on", "drafted by France, Britain
+ * and Germany": when one state of a list of countries acts, the whole list acts. The country
+ * mentions of the list (from `out[firstOut…]`) become state actors beside the acting one
+ * (`speakers[firstSpeaker…]`), all of one field.
+ */
+function actInLists(text: string, out: Mention[], firstOut: number, speakers: Mention[], firstSpeaker: number): void {
+  const acting = speakers.slice(firstSpeaker);
+  if (acting.length === 0) return;
+  const names = [...out.slice(firstOut).filter((m) => m.stateId !== undefined), ...acting].sort((a, b) => a.start - b.start);
+  const isActing = new Set<Mention>(acting);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i + 1 < names.length; i++) {
+      const a = names[i]!;
+      const b = names[i + 1]!;
+      if (isActing.has(a) === isActing.has(b) || !LIST_SEPARATOR.test(text.slice(a.end, b.start))) continue;
+      const idle = isActing.has(a) ? b : a;
+      isActing.add(idle);
+      out.splice(out.indexOf(idle), 1);
+      speakers.push({ ...idle, type: 'actors', id: idle.stateId!, ambiguous: false });
+      changed = true;
+    }
+  }
 }
 
 /** The order of `localeCompare` (same default locale and options), without building a collator per call. */
