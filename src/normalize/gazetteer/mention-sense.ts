@@ -86,7 +86,7 @@ export function datelineSpan(text: string): { start: number; end: number } | nul
   const lead = /^\s*/u.exec(text)![0].length;
   const head = text.slice(lead, lead + 120);
   const m =
-    /^((?:\p{Lu}[\p{L}'’.]*)(?:[ -](?:\p{Lu}[\p{L}'’.]*|al|el|de|of))*)(,\s*(?:\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?(,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))?\s*(\((?:[^()]{2,30})\))?\s*([-–—]|:)\s/u.exec(
+    /^((?:\p{Lu}[\p{L}'’.]*)(?:[ -](?:\p{Lu}[\p{L}'’.]*|al|el|de|of))*)(,\s*(?:\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+){0,2}))?(,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))?\s*(\((?:[^()]{2,30})\))?\s*([-–—]|:)\s/u.exec(
       head,
     );
   if (m !== null) {

@@ -27,11 +27,13 @@ const REFERENCE_BEFORE_EN = new RegExp(
 /** Arabic: a distance before the direction ("على بعد 80 ميلاً بحرياً جنوب شرق عدن"); Persian "مرز" (the border of). */
 const REFERENCE_BEFORE_AR = /(?:ميل|ميلا|اميال|أميال|كيلومتر|كيلومترا|كلم|كم)[^.،\n]{0,20}(?:شمال|جنوب|شرق|غرب)[^.،\n]{0,12}$/u;
 /** Arabic and Persian counterparts, affiliations and rhetoric: "مع واشنطن", "بين إيران", "العدوان على غزة", "المرتبطة بـ", "مرز پاکستان". */
-const RELATION_BEFORE_AR = /(?:(?:^|\s)(?:مع|بين|مرز)|(?:^|\s)قد زار|المرتبطة ب(?:تنظيم)?|الموالية ل|المدعومة من)\s*$/u;
+const RELATION_BEFORE_AR = /(?:(?:^|\s)(?:مع|بين|مرز|عبر|متوعدا|متوعداً|محذرا|محذراً|مطالبا|مطالباً|داعيا|داعياً|متهما|متهماً)|(?:^|\s)قد زار|الضغط على|المرتبطة ب(?:تنظيم)?|الموالية ل|المدعومة من)\s*$/u;
+/** The names of a list before the current one ("from the Philippines and "), stripped so that the list's head word is tested. */
+const LIST_BEFORE = /(?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*\s*(?:,\s*and\s+|,\s*|\s+and\s+)|[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+)?\s*(?:،\s*|\s+و\s*|\s+و))+$/u;
 
 /** Words before a state's name that make it a counterpart, an affiliation or an origin, not a setting ("between Bint Jbeil and Ainata" still locates). */
 const RELATION_BEFORE_EN = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:(?:talks|negotiations|dialogue|contacts|relations|ties|agreement|deal|channel|meeting|meetings|call|consultations|cooperation|rapprochement|normali[sz]ation)\s+with|between|border\s+with|(?:tied|close|linked|loyal|allied|aligned|affiliated|beholden|answerable)\s+(?:to|with)|(?:backed|funded|armed|supported|sponsored)\s+by|(?:are|were|is|was|come|came|hails?|hailed)\s+from|sided\s+with|(?:had|has|have)\s+(?:previously\s+|recently\s+)?visited)\s+(?:the\s+)?$`,
+  String.raw`(?:^|[^\p{L}])(?:(?:talks|negotiations|dialogue|contacts|relations|ties|agreement|deal|channel|meeting|meetings|call|consultations|cooperation|rapprochement|normali[sz]ation|agreed)\s+with|between|border\s+with|(?:based|headquartered)\s+in|pressure\s+on|(?:tied|close|linked|loyal|allied|aligned|affiliated|beholden|answerable)\s+(?:to|with)|(?:backed|funded|armed|supported|sponsored)\s+by|(?:are|were|is|was|come|came|hails?|hailed)\s+from|sided\s+with|(?:had|has|have)\s+(?:previously\s+|recently\s+)?visited)\s+(?:the\s+)?$`,
   'iu',
 );
 /** Rhetoric before any place: "until the aggression on Gaza ends", "supporting Gaza", "solidarity with Palestinians in the Gaza Strip". */
@@ -62,7 +64,8 @@ export function notASetting(text: string, start: number, end: number, state: boo
   if (REFERENCE_BEFORE_EN.test(before) || REFERENCE_BEFORE_AR.test(before)) return true;
   if (RHETORIC_BEFORE.test(before) || RHETORIC_BEFORE_AR.test(before)) return true;
   if (!state) return false;
-  if (RELATION_BEFORE_EN.test(before) || RELATION_BEFORE_AR.test(before) || BETWEEN_PAIR.test(before) || AR_BETWEEN_PAIR.test(before)) return true;
+  if (BETWEEN_PAIR.test(before) || AR_BETWEEN_PAIR.test(before)) return true;
+  for (const head of [before, before.replace(LIST_BEFORE, '')]) if (RELATION_BEFORE_EN.test(head) || RELATION_BEFORE_AR.test(head)) return true;
   if (VISIT_BEFORE.test(before) && (PAST_VISIT_AFTER.test(text.slice(end, end + 40)) || /(?:had|قد)\s+(?:\S+\s+){0,3}$/u.test(before.replace(VISIT_BEFORE, '')))) return true;
   return isCompoundModifier(text, start, end);
 }
@@ -83,6 +86,14 @@ export function isCompoundModifier(text: string, start: number, end: number): bo
   return MODIFIED_HEADS.has(after[2]!) && (after[1] === undefined || !MODIFIED_HEADS.has(after[1]));
 }
 
+/** Nouns of territory: "an Iranian port", "Iraqi airspace", "Turkey's Ceyhan port", "Libyan territory" place events in the country. */
+const TERRITORY = /^(?:['’]s?)?\s+(?:[\p{L}-]+\s+){0,2}?(?:port|territory|soil|airspace|waters|city|town|village|province|coast|island|capital|land|border\s+town|prison|base|camp|facility)(?![\p{L}])/u;
+
+/** True when the qualifier ending at `end` ("Iranian", "Turkey's") is followed by a noun of territory. */
+export function namesTerritory(text: string, end: number): boolean {
+  return TERRITORY.test(text.slice(end, end + 40));
+}
+
 const FUNCTION_WORDS = new Set(
   `and or but nor of in on at to for from with by as is was were are be been has have had will would could should may might must can
 the a an that which who whom whose this these those it its their his her our than then also not no said says say told and`.split(/\s+/),
@@ -95,7 +106,7 @@ the a an that which who whom whose this these those it its their his her our tha
  * events. Verbs of speech and action are checked first by the caller.
  */
 export function isAttributive(text: string, start: number, end: number): boolean {
-  if (/^['’]s?\s/u.test(text.slice(end, end + 3))) return true;
+  if (/^['’]s?\s/u.test(text.slice(end, end + 3))) return !namesTerritory(text, end);
   const span = text.slice(start, end);
   if (!/^(?:\p{Lu}\.?){2,4}$/u.test(span)) return false;
   const next = /^\s+([\p{L}'’-]+)/u.exec(text.slice(end, end + 30))?.[1];

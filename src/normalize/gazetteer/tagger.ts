@@ -16,7 +16,7 @@ import { discoverCandidates, hasTitleWord } from './discovery.ts';
 import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from './fold.ts';
 import { isAcronym } from './load-dictionaries.ts';
 import { datelineSpan, insideLongerName, insideQuotes, isDescriptor, isLocative, lowerCaseSense, personNameContext, weaponAsCargo } from './mention-sense.ts';
-import { isAttributive, notASetting } from './region-context.ts';
+import { isAttributive, namesTerritory, notASetting } from './region-context.ts';
 import { isGovernmentObject, isSpeaker } from './speech-verbs.ts';
 import type { Candidate, FeedHints, TagResult, Tagger, TextSections } from './tagger.types.ts';
 
@@ -418,7 +418,7 @@ export class GazetteerTagger implements Tagger {
           weight,
           ambiguous: p.ambiguous || (p.caseKey !== null && ((shouting ??= isShouting(text)) || (isCommonWord(p.alias) && inCapitalsRun(text, start, end)))),
           ...(p.fallback === true ? { fallback: true } : {}),
-          ...(p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && (this.demonymKeys.has(`${p.id}\u0000${fold(p.alias)}`) || isAttributive(text, start, end)) ? { demonym: true } : {}),
+          ...(p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && ((this.demonymKeys.has(`${p.id}\u0000${fold(p.alias)}`) && !namesTerritory(text, end)) || isAttributive(text, start, end)) ? { demonym: true } : {}),
           ...(p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' ? stateIdOf(this.catalog.stateOf?.(p.metonymOf)) : {}),
         };
         out.push(mention);
@@ -554,14 +554,16 @@ export class GazetteerTagger implements Tagger {
     }
     const dropped = new Set<string>();
     const qualifiedOnly: string[] = [];
-    let settings = 0;
+    // A place, sea or subdivision named for itself is a setting too ("in the Gulf of Oman").
+    let settings = mentions.some((m) => m.type === 'regions' && m.derived !== true && this.regionKind.get(m.id) !== 'COUNTRY' && this.regionKind.get(m.id) !== 'MACRO_REGION') ? 1 : 0;
     for (const [id, list] of byCountry) {
-      if (list.some((m) => m.derived === true || m.field === 'feed' || m.field === 'tags' || (m.field === 'title' && m.demonym !== true))) {
+      if (list.some((m) => m.derived === true || m.field === 'feed' || (m.field === 'title' && m.demonym !== true))) {
         settings++;
         continue;
       }
-      const spoken = list.filter((m) => !insideQuotes(fieldText(sections, m.field), m.start));
-      const named = spoken.filter((m) => m.demonym !== true);
+      // A feed category ("Israel") is an editor's label: it weighs like a qualifier.
+      const spoken = list.filter((m) => m.field === 'tags' || !insideQuotes(fieldText(sections, m.field), m.start));
+      const named = spoken.filter((m) => m.demonym !== true && m.field !== 'tags');
       if (named.length === 0) {
         if (spoken.length > 0) qualifiedOnly.push(id);
         else dropped.add(id);
