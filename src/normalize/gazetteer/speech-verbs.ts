@@ -139,7 +139,23 @@ export function isSpeaker(folded: string, start: number, end: number, spaceAfter
   const next = /^ (\S+)/u.exec(folded.slice(end, end + 24))?.[1];
   if (spaceAfter && next !== undefined && AR_VERBS.has(next)) return true;
   const isVerb = AR_VERBS.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
-  return isVerb && opensClause(folded, before, start);
+  return (isVerb && opensClause(folded, before, start)) || isPersianSubject(folded, start, end);
+}
+
+/** Persian verbs that end a clause whose subject opens it ("فرانسه … را فعال کردند"), folded (ک→ك, ی→ي). */
+const FA_CLAUSE_END = /(?:^|\s)(?:كرد|كردند|گفت|گفتند|داد|دادند|خواند|خواندند|زد|زدند|گرفت|گرفتند|فرستاد|فرستادند|پذيرفت|رد كرد)\s*$/u;
+
+/**
+ * Persian is subject-object-verb: a name that opens its sentence (or a list that does) and a
+ * sentence that ends in an active past verb ("فرانسه، بریتانیا و آلمان … را فعال کردند") name
+ * the subject acting.
+ */
+function isPersianSubject(folded: string, start: number, end: number): boolean {
+  if (!/^[\s.!?؟:»«"]*$/u.test(folded.slice(Math.max(0, start - 3), start).replace(/^.*[.!?؟\n]/su, '')) && start > 0 && !/[.!?؟\n»]\s*$/u.test(folded.slice(Math.max(0, start - 4), start))) return false;
+  let stop = folded.slice(end).search(/[.!?؟\n]/u);
+  stop = stop < 0 ? folded.length : end + stop;
+  const clause = folded.slice(end, stop);
+  return clause.length < 160 && /[\u0600-\u06FF]/u.test(clause) && FA_CLAUSE_END.test(clause) && !/(?:^|\s)شد(?:ند)?\s*$/u.test(clause);
 }
 
 /** "Saudi Arabia, which backs the council, urged": the offset after a relative clause between commas, or `end`. */
@@ -159,18 +175,38 @@ const AGENT_BEFORE = /(?:(?:^|\s)(?:carried out|conducted|launched|fired|ordered
 
 /**
  * True when the folded span names a government as the OBJECT of a stance verb ("accused Ankara
- * of", "urged Baghdad to", "حذرت واشنطن بغداد") or as the agent of a passive ("carried out by
- * Israel"): the state acting, not a place (issue 14).
+ * of", "urged Baghdad to", "وتطالب بغداد" after its subject): addressed or blamed, it neither
+ * acts (data/README.md: no state actor) nor is a place of events (no region).
  */
 export function isGovernmentObject(folded: string, start: number): boolean {
   const before = wordBefore(folded, start);
   if (EN_OBJECT_VERBS.has(before)) return true;
   const two = `${wordBefore(folded, wordStartBefore(folded, start))} ${before}`;
   if (EN_OBJECT_VERBS.has(two)) return true;
+  return isArabicPresentBefore(before) && !opensPresentClause(folded, before, start);
+}
+
+/**
+ * True when the folded span names the state ACTING although it does not open the sentence: the
+ * agent of a passive ("carried out by Israel", "drafted by France", "از سوی فرانسه", "من قبل
+ * إيران"), or the subject after an Arabic present-tense verb that opens its clause ("وتسعى
+ * موسكو", "تعارض واشنطن").
+ */
+export function isStateAgent(folded: string, start: number): boolean {
   if (AGENT_BEFORE.test(folded.slice(Math.max(0, start - 30), start))) return true;
-  // Arabic: a capital right after a present-tense stance verb is its subject or object; both
-  // are the government ("واشنطن تعارض … وتحذر بغداد").
+  const before = wordBefore(folded, start);
   // Only the present tense here: past forms such as نفت are also nouns ("نفت ایران", Persian
   // "Iran's oil"); a past verb before its subject is the speaker rule's, with its clause check.
-  return AR_VERBS_AFTER.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS_AFTER.has(before.slice(p.length)));
+  return isArabicPresentBefore(before) && opensPresentClause(folded, before, start);
+}
+
+const isArabicPresentBefore = (before: string): boolean => AR_VERBS_AFTER.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS_AFTER.has(before.slice(p.length)));
+
+/** Like {@link opensClause}, for a present-tense verb: "وتحذر" (proclitic) or nothing but punctuation or a particle before it. */
+function opensPresentClause(text: string, verb: string, to: number): boolean {
+  if (AR_PROCLITICS.some((p) => verb.startsWith(p) && AR_VERBS_AFTER.has(verb.slice(p.length)))) return true;
+  let i = wordStartBefore(text, to);
+  while (i > 0 && text[i - 1] === ' ') i--;
+  if (i === 0 || !isWordChar(text[i - 1])) return true;
+  return CLAUSE_OPENERS.has(wordBefore(text, i));
 }

@@ -17,7 +17,7 @@ import { fold, foldWithMap, isWordChar, originalRange, type FoldedText } from '.
 import { isAcronym } from './load-dictionaries.ts';
 import { datelineSpan, insideLongerName, insideQuotes, isDescriptor, isLocative, lowerCaseSense, personNameContext, weaponAsCargo } from './mention-sense.ts';
 import { isAttributive, namesTerritory, notASetting } from './region-context.ts';
-import { isGovernmentObject, isSpeaker } from './speech-verbs.ts';
+import { isGovernmentObject, isSpeaker, isStateAgent } from './speech-verbs.ts';
 import type { Candidate, FeedHints, TagResult, Tagger, TextSections } from './tagger.types.ts';
 
 type EntityType = 'actors' | 'regions' | 'topics';
@@ -58,6 +58,8 @@ interface Mention {
   readonly demonym?: boolean;
   /** For a country or capital name that can stand for its state: the state actor's id. */
   readonly stateId?: string;
+  /** A state found acting or speaking ("Iran continues", "Israel says"), even inside a quotation. */
+  readonly acting?: boolean;
 }
 
 /** A snippet as given, or the span of a field's text it is cut around ({@link snippetAround}). */
@@ -391,10 +393,12 @@ export class GazetteerTagger implements Tagger {
           if (state !== undefined) this.stateMentions?.push({ id: state.id, field, start, end });
         }
         // "Israel says", "Moscow shifts", "قالت طهران": the state acting, not a place of the article.
-        if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && (isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4))) || isGovernmentObject(folded.text, m.start))) {
+        if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && isGovernmentObject(folded.text, m.start)) continue; // "urged Baghdad to": addressed, neither acting nor a place
+        if (p.type === 'actors' && this.isStateAlias(p.id) && (isGovernmentObject(folded.text, m.start) || STATE_OUTLET.test(text.slice(end, end + 24)))) continue; // "urged the Israeli government", "Lebanese state media"
+        if (p.metonymOf !== null && field !== 'tags' && text.charAt(end) !== '-' && (isSpeaker(folded.text, m.start, m.end, /^\s+[\p{L}\p{N}]/u.test(text.slice(end, end + 4))) || isStateAgent(folded.text, m.start))) {
           const state = this.catalog.stateOf?.(p.metonymOf);
           if (state !== undefined) {
-            speakers.push({ type: 'actors', id: state.id, field, alias: text.slice(start, end), start, end, snippet, weight, ambiguous: false });
+            speakers.push({ type: 'actors', id: state.id, field, alias: text.slice(start, end), start, end, snippet, weight, ambiguous: false, acting: true });
             continue;
           }
         }
@@ -433,11 +437,18 @@ export class GazetteerTagger implements Tagger {
    */
   private usedAsName(text: string, start: number, end: number, p: Payload): boolean {
     if (p.type === 'topics') return !(this.isWeaponTopic(p.id) && weaponAsCargo(text, start, end));
+    // "the al Qaeda-linked group", "anti-Houthi camp", "المرتبطة بتنظيم القاعدة": an affiliation, not the actor present.
+    if (p.type === 'actors' && (isDescriptor(text, start, end) || ACTOR_AFFILIATION_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) return false;
     if (p.type === 'regions' && (isDescriptor(text, start, end) || notASetting(text, start, end, p.metonymOf !== null || this.regionKind.get(p.id) === 'COUNTRY'))) return false;
     if (p.type === 'regions' && this.regionKind.get(p.id) === 'COUNTRY' && insideLongerName(text, start, end)) return false;
     if (lowerCaseSense(text, start, end, p.alias)) return false;
     if (p.ambiguous && !/\s/u.test(p.alias) && personNameContext(text, start, end, (at) => this.startsKnownName(text, at))) return false;
     return true;
+  }
+
+  /** True for a STATE actor ("Iranian government", "Lebanese state", "the Zionist entity"). */
+  private isStateAlias(id: string): boolean {
+    return this.catalog.actor(id)?.kind === 'STATE';
   }
 
   /** Topics under `armed-attack` (drones, missiles, rockets, …): their phrases can name cargo instead. */
@@ -503,7 +514,7 @@ export class GazetteerTagger implements Tagger {
       const country = this.regionCountry.get(m.id);
       if (country !== undefined && this.regionKind.has(country)) accepted.push({ ...m, id: country, derived: true });
     }
-    const settings = this.settingsOnly(accepted, sections);
+    const settings = dropQuotedStates(this.settingsOnly(accepted, sections), sections, (id) => this.isStateAlias(id));
     const topics = this.mostSpecific(settings.filter((m) => m.type === 'topics'));
     const actors = summarise(settings.filter((m) => m.type === 'actors'));
     const regions = summarise(settings.filter((m) => m.type === 'regions'));
@@ -745,6 +756,21 @@ function dropPossessivesOfActors(mentions: Mention[], sections: TextSections): v
   }
 }
 
+/**
+ * A state named only inside quotations ("linked to the Zionist entity", "a serious assault on
+ * Lebanon") is the object of rhetoric: it does not act or speak in the article (data/README.md).
+ */
+function dropQuotedStates(mentions: Mention[], sections: TextSections, isState: (id: string) => boolean): Mention[] {
+  const quotedOnly = new Map<string, boolean>();
+  for (const m of mentions) {
+    if (m.type !== 'actors' || !isState(m.id)) continue;
+    const quoted = m.acting !== true && m.field !== 'feed' && m.field !== 'tags' && insideQuotes(fieldText(sections, m.field), m.start);
+    quotedOnly.set(m.id, (quotedOnly.get(m.id) ?? true) && quoted);
+  }
+  const drop = new Set([...quotedOnly].filter(([, q]) => q).map(([id]) => id));
+  return drop.size === 0 ? mentions : mentions.filter((m) => m.type !== 'actors' || !drop.has(m.id));
+}
+
 /** A candidate that overlaps a dictionary actor ("Kurdistan Workers" inside "Kurdistan Workers Party") is not new. */
 function dropCandidatesOverlappingActors(candidates: readonly Candidate[], sections: TextSections, mentions: readonly Mention[]): Candidate[] {
   const actors = mentions.filter((m) => m.type === 'actors');
@@ -756,6 +782,12 @@ function dropCandidatesOverlappingActors(candidates: readonly Candidate[], secti
     }),
   );
 }
+
+/** Before an actor's name: "anti-Houthi", "المرتبطة بتنظيم", "الموالية لـ" — an affiliation or opposition, not the actor. */
+const ACTOR_AFFILIATION_BEFORE = /(?:(?:^|[^\p{L}])anti-|(?:المرتبطة|المرتبط|الموالية|الموالي|التابعة|التابع)\s+(?:ب|ل|لـ|بـ)?(?:تنظيم\s+)?)$/iu;
+
+/** After a state's name: an outlet, not the state acting ("Lebanese state media said"). */
+const STATE_OUTLET = /^\s+(?:media|television|TV|news\s+agency|radio|broadcaster|newspaper|outlets?)\b/iu;
 
 const stateIdOf = (state: { id: string } | undefined): { stateId?: string } => (state === undefined ? {} : { stateId: state.id });
 
@@ -783,7 +815,7 @@ function actInLists(text: string, out: Mention[], firstOut: number, speakers: Me
       const idle = isActing.has(a) ? b : a;
       isActing.add(idle);
       out.splice(out.indexOf(idle), 1);
-      speakers.push({ ...idle, type: 'actors', id: idle.stateId!, ambiguous: false });
+      speakers.push({ ...idle, type: 'actors', id: idle.stateId!, ambiguous: false, acting: true });
       changed = true;
     }
   }
