@@ -22,6 +22,6 @@ import type { ScoreType } from '../../src/normalize/gazetteer/evaluate.ts';
 export const FLOORS: Readonly<Record<string, Partial<Record<ScoreType, number>>>> = {
   annotated: { actors: 0.93, countries: 0.76, places: 0.9, regions: 0.84, topics: 0.97, datelines: 0.93 },
   'annotated-heldout': { actors: 0.92, countries: 0.64, places: 0.84, regions: 0.76, topics: 0.88, datelines: 0.83 },
-  'annotated-dev-v2': { actors: 0.9, countries: 0.8, places: 0.9, regions: 0.85, topics: 0.75, claims: 0.85, quotes: 0.9, figures: 0.9, datelines: 0.95 },
+  'annotated-dev-v2': { actors: 0.9, countries: 0.8, places: 0.9, regions: 0.85, topics: 0.75, claims: 0.8, quotes: 0.9, figures: 0.9, datelines: 0.95 },
   'annotated-heldout-v2': { actors: 0.83, countries: 0.67, places: 0.81, regions: 0.75, topics: 0.74, claims: 0.43, quotes: 0.55, figures: 0.74, datelines: 0.94 },
 };
