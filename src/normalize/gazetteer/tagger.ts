@@ -356,6 +356,9 @@ export class GazetteerTagger implements Tagger {
       // Persian writes "حزب‌الله" with a half-space (kept by cleaning, folded to a space) or, in
       // careless typing, joined ("حزبالله"): match both.
       if (alias.includes('\u200C')) this.matcher.add(fold(alias.replace(/\u200C/g, '')), payload);
+      // "UN Support Mission in Libya" is also written "U.N. Support Mission in Libya" (wire style).
+      const dotted = dottedAcronyms(alias);
+      if (dotted !== null && !strict) this.matcher.add(fold(dotted), payload);
     }
   }
 
@@ -781,6 +784,13 @@ function dropCandidatesOverlappingActors(candidates: readonly Candidate[], secti
       return occurrences(text, c.name).some((at) => at < m.end && m.start < at + c.name.length);
     }),
   );
+}
+
+/** An alias with its two-letter acronym words dotted ("UN Support Mission" → "U.N. Support Mission"), or null. */
+export function dottedAcronyms(alias: string): string | null {
+  if (!/\s/u.test(alias)) return null;
+  const out = alias.replace(/(?<![\p{L}.])([A-Z])([A-Z])(?![\p{L}.])/gu, '$1.$2.');
+  return out === alias ? null : out;
 }
 
 /** Before an actor's name: "anti-Houthi", "المرتبطة بتنظيم", "الموالية لـ" — an affiliation or opposition, not the actor. */
