@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultTagger } from '../../src/normalize/gazetteer/create-default-tagger.ts';
-import { provinceSpan, type GazetteerTagger } from '../../src/normalize/gazetteer/tagger.ts';
+import { provinceSpan } from '../../src/normalize/gazetteer/phrase-forms.ts';
+import type { GazetteerTagger } from '../../src/normalize/gazetteer/tagger.ts';
 import { isSpeaker } from '../../src/normalize/gazetteer/speech-verbs.ts';
 import { fold } from '../../src/normalize/gazetteer/fold.ts';
 
