@@ -8,13 +8,13 @@
  * offsets into that field's text, snippet), a mention count and a salience.
  */
 import { createHash } from 'node:crypto';
-import type { Evidence, EntityRef } from '../../model/article.ts';
+import type { Evidence } from '../../model/article.ts';
 import type { EntityCatalog } from '../../model/catalog.ts';
 import { AhoCorasick, type RawMatch } from './aho-corasick.ts';
 import type { MatchRules, TopicEntry } from './dictionary.types.ts';
 import { discoverCandidates } from './discovery.ts';
 import { fold, foldWithMap, originalRange, type FoldedText } from './fold.ts';
-import { isAcronym } from './load-dictionaries.ts';
+import { isAcronym } from './dictionary-drafts.ts';
 import { ACTOR_AFFILIATION_BEFORE, actInLists, dottedAcronyms, dropCandidatesOverlappingActors, dropPossessivesOfActors, dropQuotedStates, dropRegionsInsidePersonNames, STATE_OUTLET, stateIdOf } from './mention-rules.ts';
 import { insideLongerName, isDescriptor, lowerCaseSense, personNameContext, weaponAsCargo } from './mention-sense.ts';
 import { arabicInflections, provinceSpan } from './phrase-forms.ts';
