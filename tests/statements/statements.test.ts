@@ -61,6 +61,18 @@ describe('quotes', () => {
     expect(s.quotes.map((q) => q.speaker)).toEqual(['abu-ali-al-askari']);
     expect(s.quotes[0]?.text).toMatch(/^لسنا معنيين/);
   });
+  it('"…," the group / the command / the statement said: the one body of that kind named before', () => {
+    const s = statements('The Rapid Support Forces denied targeting civilians. "We did not strike any camp," the group said in a statement.');
+    expect(s.quotes.map((q) => q.speaker)).toEqual(['rapid-support-forces']);
+    const t = statements('U.S. Africa Command said it had carried out an airstrike. "Our initial assessment is that no civilians were injured," the command said.');
+    expect(t.quotes.map((q) => q.speaker)).toEqual(['africom']);
+  });
+  it('"he told them" is the last person named in the paragraph; a bare surname the one person named earlier', () => {
+    const s = statements('Army chief Abdel Fattah al-Burhan visited troops in El Obeid. "We will not stop until every inch is liberated," he told them.');
+    expect(s.quotes.map((q) => [q.speaker, q.speakerName])).toEqual([['abdel-fattah-al-burhan', 'Abdel Fattah al-Burhan']]);
+    const t = statements('Army spokesman Brig. Gen. Nabil Abdallah spoke on Sunday.\nAbdallah said: "The militia bears full responsibility for these crimes."');
+    expect(t.quotes.map((q) => q.speaker)).toEqual(['nabil-abdallah']);
+  });
   it('a name or scare quote in quotation marks is no quote', () => {
     expect(statements('The IRGC began the "Great Prophet" drills, which it called "defensive".').quotes).toEqual([]);
   });
@@ -82,6 +94,14 @@ describe('claims', () => {
     ['نفت كتائب حزب الله، مساء الأحد، أي علاقة لها بالهجوم.', [['DENIED', 'kataib-hizbullah', null]]],
     ['تبنت جماعة الحوثي الهجوم على السفينة.', [['CLAIMED', 'ansar-allah', null]]],
     ['وحمّلت واشنطن إيران المسؤولية.', [['ATTRIBUTED', 'iran', 'united-states']]],
+    // A state or a group claiming its own act (entities3).
+    ['Israel said on Friday it had killed a Hezbollah commander in a drone strike.', [['CLAIMED', 'israel', null]]],
+    ["Israel's air force said its jets had hit military infrastructure at the port.", [['CLAIMED', 'israeli-air-force', null]]],
+    ['The Islamic Resistance in Iraq claimed drone attacks on enemy bases.', [['CLAIMED', 'islamic-resistance-in-iraq', null]]],
+    ['من جهته، أعلن الجيش الإسرائيلي في بيان أنه «قضى على» قائد في قوة الرضوان.', [['CLAIMED', 'idf', null]]],
+    ['گروهک تروریستی جیش الظلم در بیانیه‌ای مسئولیت این حمله را برعهده گرفت.', [['CLAIMED', 'jaish-al-adl', null]]],
+    // A plan or a report is no claim.
+    ['The army said it would study the proposal.', []],
   ])('%s', (text, expected) => expect(statements(text).claims.map((c) => [c.kind, c.actor, c.by])).toEqual(expected));
 });
 
