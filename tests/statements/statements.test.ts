@@ -34,6 +34,13 @@ describe('figures', () => {
     ['Gunmen abducted 20 students from a school.', [['ABDUCTED', 20, 20]]],
     ['وأسفر الهجوم عن مقتل 5 أشخاص وإصابة ١٢ آخرين، واعتقال ثلاثة.', [['KILLED', 5, 5], ['WOUNDED', 12, 12], ['ARRESTED', 3, 3]]],
     ['سقط عشرات الجرحى و7 قتلى.', [['WOUNDED', 20, 99], ['KILLED', 7, 7]]],
+    // entities3: an elided object, singular and dual Arabic nouns, Persian verb-final counts, millions.
+    ['The strike killed at least 17 people and wounded dozens on Monday.', [['KILLED', 17, null], ['WOUNDED', 24, 99]]],
+    ['أسفرت الغارة عن شهيد وجريحين.', [['KILLED', 1, 1], ['WOUNDED', 2, 2]]],
+    ['دو مرزبان به شهادت رسیدند و سه تن دیگر زخمی شدند.', [['KILLED', 2, 2], ['WOUNDED', 3, 3]]],
+    ['نیروی دریایی ۱۵ خدمه را بازداشت کرد.', [['ARRESTED', 15, 15]]],
+    ['The war has displaced some 12 million people.', [['DISPLACED', 12000000, 12000000]]],
+    ['Three suspected smugglers were arrested near Ramtha.', [['ARRESTED', 3, 3]]],
   ])('%s', (text, expected) => expect(figures(text)).toEqual(expected));
 
   it.each([
@@ -41,6 +48,8 @@ describe('figures', () => {
     'It dropped a 500-pound bomb and delivered 2,000 tonnes of aid.',
     'A 34-year-old man was killed 40 km from the border.',
     'The 2014 killings are remembered every year.',
+    'The martyr Ali was buried; the wounded were treated.',
+    'The strike hit 3 buildings and damaged 12 cars.',
   ])('no figure in: %s', (text) => expect(figures(text)).toEqual([]));
 });
 
