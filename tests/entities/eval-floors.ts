@@ -14,14 +14,22 @@
  * - annotated-dev-v2 (14 articles written by the entities engineer and tuned on — NOT a blind
  *   figure): actors 0.937, countries 0.842, places 0.958, topics 0.778, claims 0.917, quotes 1.0,
  *   figures 0.968, datelines 1.0.
- * Countries score low on the re-annotated sets because the tagger still makes a region of a
- * country that is only mentioned: the next work on the tagger, measured on a new blind set.
+ * Re-measured on 2026-12-03 after entities3 (setting rules, states acting/addressed, coverage to
+ * 1,006 actors, claims/quotes/figures; v2 is no longer blind — tuned on — and annotated/029, 045,
+ * 050 lost drone-strike as the annotator suggested):
+ * - annotated: actors 0.963, countries 0.935, places 0.942, regions 0.939, topics 0.988, datelines 0.957;
+ * - annotated-heldout: actors 0.963, countries 0.909, places 0.898, regions 0.902, topics 0.904, datelines 0.957;
+ * - annotated-dev-v2: actors 0.965, countries 0.865, places 0.958, regions 0.918, topics 0.778, claims 0.846,
+ *   quotes 1.0, figures 0.968, datelines 1.0;
+ * - annotated-heldout-v2 (tuned on): actors 0.938, countries 0.964, places 0.886, regions 0.916, topics 0.765,
+ *   claims 0.622, quotes 0.778, figures 0.907, datelines 0.961.
+ * Floors sit about 0.02 under these. The blind figure of this work is the v3 set's first run.
  */
 import type { ScoreType } from '../../src/normalize/gazetteer/evaluate.ts';
 
 export const FLOORS: Readonly<Record<string, Partial<Record<ScoreType, number>>>> = {
-  annotated: { actors: 0.93, countries: 0.76, places: 0.9, regions: 0.84, topics: 0.97, datelines: 0.93 },
-  'annotated-heldout': { actors: 0.92, countries: 0.64, places: 0.84, regions: 0.76, topics: 0.88, datelines: 0.83 },
-  'annotated-dev-v2': { actors: 0.9, countries: 0.8, places: 0.9, regions: 0.85, topics: 0.75, claims: 0.85, quotes: 0.9, figures: 0.9, datelines: 0.95 },
-  'annotated-heldout-v2': { actors: 0.83, countries: 0.67, places: 0.81, regions: 0.75, topics: 0.74, claims: 0.43, quotes: 0.55, figures: 0.74, datelines: 0.94 },
+  annotated: { actors: 0.94, countries: 0.91, places: 0.92, regions: 0.92, topics: 0.97, datelines: 0.93 },
+  'annotated-heldout': { actors: 0.94, countries: 0.88, places: 0.87, regions: 0.88, topics: 0.88, datelines: 0.93 },
+  'annotated-dev-v2': { actors: 0.94, countries: 0.84, places: 0.93, regions: 0.89, topics: 0.75, claims: 0.82, quotes: 0.97, figures: 0.94, datelines: 0.97 },
+  'annotated-heldout-v2': { actors: 0.91, countries: 0.94, places: 0.86, regions: 0.89, topics: 0.74, claims: 0.6, quotes: 0.75, figures: 0.88, datelines: 0.94 },
 };

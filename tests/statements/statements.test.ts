@@ -34,6 +34,13 @@ describe('figures', () => {
     ['Gunmen abducted 20 students from a school.', [['ABDUCTED', 20, 20]]],
     ['وأسفر الهجوم عن مقتل 5 أشخاص وإصابة ١٢ آخرين، واعتقال ثلاثة.', [['KILLED', 5, 5], ['WOUNDED', 12, 12], ['ARRESTED', 3, 3]]],
     ['سقط عشرات الجرحى و7 قتلى.', [['WOUNDED', 20, 99], ['KILLED', 7, 7]]],
+    // entities3: an elided object, singular and dual Arabic nouns, Persian verb-final counts, millions.
+    ['The strike killed at least 17 people and wounded dozens on Monday.', [['KILLED', 17, null], ['WOUNDED', 24, 99]]],
+    ['أسفرت الغارة عن شهيد وجريحين.', [['KILLED', 1, 1], ['WOUNDED', 2, 2]]],
+    ['دو مرزبان به شهادت رسیدند و سه تن دیگر زخمی شدند.', [['KILLED', 2, 2], ['WOUNDED', 3, 3]]],
+    ['نیروی دریایی ۱۵ خدمه را بازداشت کرد.', [['ARRESTED', 15, 15]]],
+    ['The war has displaced some 12 million people.', [['DISPLACED', 12000000, 12000000]]],
+    ['Three suspected smugglers were arrested near Ramtha.', [['ARRESTED', 3, 3]]],
   ])('%s', (text, expected) => expect(figures(text)).toEqual(expected));
 
   it.each([
@@ -41,6 +48,8 @@ describe('figures', () => {
     'It dropped a 500-pound bomb and delivered 2,000 tonnes of aid.',
     'A 34-year-old man was killed 40 km from the border.',
     'The 2014 killings are remembered every year.',
+    'The martyr Ali was buried; the wounded were treated.',
+    'The strike hit 3 buildings and damaged 12 cars.',
   ])('no figure in: %s', (text) => expect(figures(text)).toEqual([]));
 });
 
@@ -60,6 +69,18 @@ describe('quotes', () => {
     const s = statements('وقال المسؤول الأمني للكتائب أبو علي العسكري في تدوينة: «لسنا معنيين بهذا الاستهداف، ونحذر من محاولات جرّ البلاد إلى الفتنة».');
     expect(s.quotes.map((q) => q.speaker)).toEqual(['abu-ali-al-askari']);
     expect(s.quotes[0]?.text).toMatch(/^لسنا معنيين/);
+  });
+  it('"…," the group / the command / the statement said: the one body of that kind named before', () => {
+    const s = statements('The Rapid Support Forces denied targeting civilians. "We did not strike any camp," the group said in a statement.');
+    expect(s.quotes.map((q) => q.speaker)).toEqual(['rapid-support-forces']);
+    const t = statements('U.S. Africa Command said it had carried out an airstrike. "Our initial assessment is that no civilians were injured," the command said.');
+    expect(t.quotes.map((q) => q.speaker)).toEqual(['africom']);
+  });
+  it('"he told them" is the last person named in the paragraph; a bare surname the one person named earlier', () => {
+    const s = statements('Army chief Abdel Fattah al-Burhan visited troops in El Obeid. "We will not stop until every inch is liberated," he told them.');
+    expect(s.quotes.map((q) => [q.speaker, q.speakerName])).toEqual([['abdel-fattah-al-burhan', 'Abdel Fattah al-Burhan']]);
+    const t = statements('Army spokesman Brig. Gen. Nabil Abdallah spoke on Sunday.\nAbdallah said: "The militia bears full responsibility for these crimes."');
+    expect(t.quotes.map((q) => q.speaker)).toEqual(['nabil-abdallah']);
   });
   it('a name or scare quote in quotation marks is no quote', () => {
     expect(statements('The IRGC began the "Great Prophet" drills, which it called "defensive".').quotes).toEqual([]);
@@ -82,6 +103,14 @@ describe('claims', () => {
     ['نفت كتائب حزب الله، مساء الأحد، أي علاقة لها بالهجوم.', [['DENIED', 'kataib-hizbullah', null]]],
     ['تبنت جماعة الحوثي الهجوم على السفينة.', [['CLAIMED', 'ansar-allah', null]]],
     ['وحمّلت واشنطن إيران المسؤولية.', [['ATTRIBUTED', 'iran', 'united-states']]],
+    // A state or a group claiming its own act (entities3).
+    ['Israel said on Friday it had killed a Hezbollah commander in a drone strike.', [['CLAIMED', 'israel', null]]],
+    ["Israel's air force said its jets had hit military infrastructure at the port.", [['CLAIMED', 'israeli-air-force', null]]],
+    ['The Islamic Resistance in Iraq claimed drone attacks on enemy bases.', [['CLAIMED', 'islamic-resistance-in-iraq', null]]],
+    ['من جهته، أعلن الجيش الإسرائيلي في بيان أنه «قضى على» قائد في قوة الرضوان.', [['CLAIMED', 'idf', null]]],
+    ['گروهک تروریستی جیش الظلم در بیانیه‌ای مسئولیت این حمله را برعهده گرفت.', [['CLAIMED', 'jaish-al-adl', null]]],
+    // A plan or a report is no claim.
+    ['The army said it would study the proposal.', []],
   ])('%s', (text, expected) => expect(statements(text).claims.map((c) => [c.kind, c.actor, c.by])).toEqual(expected));
 });
 

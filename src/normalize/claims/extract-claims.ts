@@ -26,12 +26,24 @@ interface Rule {
   readonly agentAfter?: boolean;
 }
 
+/** Acts a group or a state claims as its own ("said it had killed", "said its jets had hit"). */
+const OWN_ACTS = String.raw`carried out|targeted|launched|attacked|struck|fired|shot down|downed|hit|conducted|executed|was responsible|killed|destroyed|eliminated|intercepted|recaptured|repelled|captured|seized|sank|raided`;
+const SAID_IT = String.raw`(?:said|says|announced|stated)\s+(?:on\s+\p{L}+\s+)?(?:that\s+)?(?:it|they|its\s+(?:\p{L}+\s+)?(?:jets|forces|troops|aircraft|warplanes|drones|fighters|units|navy)|(?:its\s+)?(?:air\s*strikes|airstrikes|drone strikes))\s+(?:had\s+|have\s+|has\s+)?(?:${OWN_ACTS})\b`;
+
 const RULES: readonly Rule[] = [
-  { kind: 'CLAIMED', re: /\b(?:claimed|claims|claiming|has claimed|had claimed)\s+(?:(?:full|sole)\s+)?(?:responsibility|credit)\b|\bclaimed\s+(?:the|this|that|an?)\s+(?:attack|strike|bombing|operation|assault)\b|\bsaid\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried out|targeted|launched|attacked|struck|fired|shot down|downed|hit|conducted|executed|was responsible)\b|\b(?:took|takes|has taken|had taken)\s+responsibility\b/iu },
+  {
+    kind: 'CLAIMED',
+    re: new RegExp(
+      String.raw`\b(?:claimed|claims|claiming|has claimed|had claimed)\s+(?:(?:full|sole)\s+)?(?:responsibility|credit)\b|\bclaimed\s+(?:the|this|that|an?|two|three|several|\d+)?\s*(?:\p{L}+\s+)?(?:attacks?|strikes?|bombings?|operations?|assaults?)\b|\b${SAID_IT}|\b(?:took|takes|has taken|had taken)\s+responsibility\b`,
+      'iu',
+    ),
+  },
   { kind: 'CLAIMED', agentAfter: true, re: /\b(?:claimed by|responsibility was claimed by|a claim by)\s/iu },
   { kind: 'CLAIMED', verbFirst: true, re: /(?:^|[\s،,])[وف]?(?:تبنت|تبنى|تبنّت|تبنّى)(?=\s)/u },
   { kind: 'CLAIMED', re: /(?:^|[\s،,])(?:تتبنى|يتبنى|تعلن مسؤوليتها|يعلن مسؤوليته)(?=\s|$)/u },
-  { kind: 'CLAIMED', verbFirst: true, re: /(?:^|[\s،,])[وف]?(?:أعلنت|أعلن|اعلنت|اعلن)\s+[^.،]{0,60}?(?:مسؤوليتها|مسؤوليته|مسئوليتها)/u },
+  { kind: 'CLAIMED', verbFirst: true, re: /(?:^|[\s،,])[وف]?(?:أعلنت|أعلن|اعلنت|اعلن)\s+[^.،]{0,60}?(?:مسؤوليتها|مسؤوليته|مسئوليتها|أنه\s+«?(?:قضى|قتل|استهدف|أسقط|دمر|نفذ|شن|اعترض)|أنها\s+«?(?:قضت|قتلت|استهدفت|أسقطت|دمرت|نفذت|شنت|اعترضت))/u },
+  // Persian: "… مسئولیت (این) حمله را برعهده گرفت" (subject first).
+  { kind: 'CLAIMED', re: /(?:مسئولیت|مسؤولیت)\s+(?:این\s+|آن\s+)?(?:حمله|انفجار|عملیات)\s+را\s+(?:بر\s*عهده|برعهده|به\s*عهده)\s+گرفت/u },
   { kind: 'DENIED', re: /\b(?:denied|denies|deny|denying)\s+(?:ever\s+)?(?:\p{L}+ing)\b|\b(?:denied|denies|deny|denying|rejected|rejects)\s+(?:any\s+|all\s+|its\s+|having\s+|direct\s+)*(?:involvement|responsibility|role|link|links|part|connection|knowledge|participation|carrying out|a role)\b|\bsaid\s+(?:that\s+)?(?:it|they)\s+(?:had|has|was|were)\s+(?:no|not)\s+(?:involved|responsible|role|involvement|part)/iu },
   { kind: 'DENIED', verbFirst: true, re: /(?:^|[\s،,])[وف]?(?:نفت|نفى|تنفي|ينفي)\s+[^.]{0,80}?(?:علاقة|علاقتها|علاقته|مسؤولية|مسؤوليتها|مسؤوليته|تورط|تورطها|تورطه|صلة|صلتها|معنيين|ضلوع)/u },
   { kind: 'ATTRIBUTED', objectAfter: true, re: /\b(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|holding)\b/iu },

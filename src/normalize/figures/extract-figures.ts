@@ -21,10 +21,10 @@ const VAGUE: Readonly<Record<string, [number, number]>> = {
   عشرات: [20, 99], مئات: [200, 999], آلاف: [2000, 9999], العشرات: [20, 99], المئات: [200, 999],
 };
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+|[٠-٩]+|[۰-۹]+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds|thousands|several|a few)`;
+const NUM = String.raw`(?:\d+(?:\.\d+)?\s+million|\d{1,3}(?:,\d{3})+|\d+|[٠-٩]+|[۰-۹]+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds|thousands|several|a few)`;
 const QUAL = String.raw`(?:(at least|more than|over|nearly|almost|about|around|some|up to|roughly|approximately|an estimated|as many as|fewer than|less than)\s+)?`;
 /** Nouns that may sit between the number and the casualty word ("34 civilians were killed"). */
-const WHO = String.raw`(?:(?:[\p{L}'’-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|members|children|women|men|police(?:men)?|officers|personnel|service\s?members|guards|workers|staff|migrants|refugees|residents|villagers|protesters|demonstrators|suspects|others|Palestinians|Israelis|Iraqis|Syrians|Lebanese|Yemenis|Sudanese|Americans|journalists|aid workers|crew(?: members)?|sailors|hostages|detainees|gunmen|insurgents|jihadists|rebels|paramilitaries|combatants|patients|students|pilgrims)\s+)?`;
+const WHO = String.raw`(?:(?:[\p{L}'’-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|members|children|women|men|police(?:men)?|officers|personnel|service\s?members|guards|workers|staff|migrants|refugees|residents|villagers|protesters|demonstrators|suspects|others|Palestinians|Israelis|Iraqis|Syrians|Lebanese|Yemenis|Sudanese|Americans|journalists|aid workers|crew(?: members)?|sailors|hostages|detainees|gunmen|insurgents|jihadists|rebels|paramilitaries|combatants|patients|students|pilgrims|smugglers|infiltrators|assailants|attackers|militiamen|outlaws|operatives)\s+)?`;
 
 const KIND_WORDS: readonly [FigureKind, string][] = [
   ['KILLED', 'killed|dead|died|deaths|killing|slain|fatalities|lost their lives|were executed|executed'],
@@ -43,7 +43,7 @@ const VERB_FIRST: readonly [FigureKind, string][] = [
   ['DISPLACED', 'displaced|displacing|uprooted'],
 ];
 
-const NOUN_AFTER = new RegExp(String.raw`(?<![\p{L}\p{N},.-])${QUAL}(${NUM})(?![\p{N}-])\s+${WHO}(?:(?:were|have been|had been|was|are|been|reported|confirmed|feared|believed)\s+)*(?:(?:killed|wounded|injured)\s+(?:or|and)\s+)?(KINDWORD)(?![\p{L}])`, 'giu');
+const NOUN_AFTER = new RegExp(String.raw`(?<![\p{L}\p{N},.-])${QUAL}(${NUM})(?![\p{N}-])\s+${WHO}(?:(?:were|have been|had been|was|are|been|reported|confirmed|feared|believed|to have been)\s+)*(?:(?:killed|wounded|injured)\s+(?:or|and)\s+)?(KINDWORD)(?![\p{L}])`, 'giu');
 /** After the verb, the count must be of people: a plural noun (or a nationality/"people") within three words. */
 const VERB_BEFORE = new RegExp(String.raw`(?<![\p{L}])(VERB)\s+${QUAL}(${NUM})(?![\p{N}-])\s+(?:[\p{L}'’.-]+\s+){0,2}?(?:people|persons|men|women|children|police|personnel|crew|Lebanese|Sudanese|Somalis?|[\p{L}-]{3,}s)(?![\p{L}])`, 'giu');
 const TOLL = new RegExp(String.raw`(death toll|toll)\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|climbs|jumped|increased)\s+(?:to\s+)?${QUAL}(${NUM})`, 'giu');
@@ -64,6 +64,14 @@ const AR_COUNT_FIRST: readonly [FigureKind, string][] = [
   ['DISPLACED', 'نازح|نازحين|النازحين'],
   ['ATTACKS', 'هجمات|هجوما|هجوماً|الهجمات'],
 ];
+/** Persian counts before their verb (subject-object-verb). */
+const FA_WORDS: Readonly<Record<string, string>> = { یک: '1', دو: '2', سه: '3', چهار: '4', پنج: '5', شش: '6', هفت: '7', هشت: '8', نه: '9', ده: '10' };
+const FA_NUM = String.raw`(\d+|[۰-۹]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|ده)`;
+const FA_VERBS: readonly [FigureKind, string][] = [
+  ['KILLED', 'به شهادت رسیدند|به شهادت رسید|کشته شدند|کشته شد|جان باختند'],
+  ['WOUNDED', 'زخمی شدند|زخمی شد|مجروح شدند|مجروح شد'],
+  ['ARRESTED', 'را بازداشت|بازداشت شدند|بازداشت و'],
+];
 /** Units that make a number a measure, not a count. */
 const UNIT_AFTER = /^[\s-]*(?:%|percent|per cent|km|kilomet|miles?|metres?|meters?|tonnes?|tons?|pounds?|kg|kilo|barrels?|dollars?|years?|year-old|months?|days?|hours?|minutes?|b?pd|mw|billion|million)/iu;
 
@@ -74,7 +82,8 @@ function count(raw: string, qualifier: string | undefined): { min: number; max: 
   let max: number | null;
   if (vague !== undefined) [min, max] = vague;
   else {
-    let n = parseDigits(key);
+    const millions = /^([\d.]+) million$/u.exec(key);
+    let n = millions !== null ? Math.round(Number(millions[1]) * 1_000_000) : parseDigits(key);
     if (Number.isNaN(n)) {
       const [tens, ones] = key.split('-');
       n = (WORD_NUMBERS[tens === 'a dozen' ? 'a_dozen' : tens!] ?? NaN) + (ones === undefined ? 0 : WORD_NUMBERS[ones] ?? NaN);
@@ -128,6 +137,25 @@ function scanSentence(text: string, from: number, to: number, out: Found[]): voi
       const numAt = from + m.index! + m[0].indexOf(m[3]!, m[1]!.length);
       push(kind, m[3]!, m[2], from + m.index!, from + m.index! + m[0].length, numAt + m[3]!.length);
     }
+  }
+  // "killed at least 17 people and wounded dozens on Monday": the second verb's object is elided.
+  for (const [kind, verbs] of VERB_FIRST) {
+    const re = new RegExp(String.raw`(?<![\p{L}])and\s+(${verbs})\s+${QUAL}(${NUM})(?![\p{N}-])(?=\s*(?:[,.;]|$)|\s+(?:at|in|on|near|during|when|while|others|more|across)\b)`, 'giu');
+    for (const m of s.matchAll(re)) {
+      const numAt = from + m.index! + m[0].lastIndexOf(m[3]!);
+      push(kind, m[3]!, m[2], from + m.index!, from + m.index! + m[0].length, numAt + m[3]!.length);
+    }
+  }
+  // Arabic singular and dual nouns: "شهيد وجريحان", "أسفرت عن شهيد وجريحين".
+  for (const m of s.matchAll(/(?<![\p{L}])[و]?(شهيد|قتيل|جريح|شهيدان|شهيدين|قتيلان|قتيلين|جريحان|جريحين)(?![\p{L}])/gu)) {
+    const w = m[1]!;
+    const kind: FigureKind = /^جريح/u.test(w) ? 'WOUNDED' : 'KILLED';
+    push(kind, /(?:ان|ين)$/u.test(w) ? '2' : '1', undefined, from + m.index!, from + m.index! + m[0].length, from + m.index! + m[0].length);
+  }
+  // Persian: "دو مرزبان … به شهادت رسیدند", "سه تن دیگر زخمی شدند", "۱۵ خدمه را بازداشت کرد".
+  for (const [kind, verb] of FA_VERBS) {
+    const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${FA_NUM}\s+(?:[^\s.،]+\s+){0,6}?(?:${verb})`, 'gu');
+    for (const m of s.matchAll(re)) push(kind, FA_WORDS[m[1]!] ?? m[1]!, undefined, from + m.index!, from + m.index! + m[0].length, from + m.index! + m[1]!.length);
   }
   for (const m of s.matchAll(TOLL)) push('KILLED', m[3]!, m[2], from + m.index!, from + m.index! + m[0].length, from + m.index! + m[0].length);
   for (const m of s.matchAll(ATTACKS)) {

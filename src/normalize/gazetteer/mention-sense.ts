@@ -86,13 +86,15 @@ export function datelineSpan(text: string): { start: number; end: number } | nul
   const lead = /^\s*/u.exec(text)![0].length;
   const head = text.slice(lead, lead + 120);
   const m =
-    /^((?:\p{Lu}[\p{L}'’.]*)(?:[ -](?:\p{Lu}[\p{L}'’.]*|al|el|de|of))*)(,\s*(?:\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?(,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))?\s*(\((?:[^()]{2,30})\))?\s*(?:[-–—]|:)\s/u.exec(
+    /^((?:\p{Lu}[\p{L}'’.]*)(?:[ -](?:\p{Lu}[\p{L}'’.]*|al|el|de|of))*)(,\s*(?:\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+){0,2}))?(,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))?\s*(\((?:[^()]{2,30})\))?\s*([-–—]|:)\s/u.exec(
       head,
     );
   if (m !== null) {
     const place = m[1]!;
     const capitals = place === place.toUpperCase() && /\p{Lu}{3}/u.test(place);
-    if (capitals || m[3] !== undefined || m[4] !== undefined) return { start: lead, end: lead + place.length + (m[2]?.length ?? 0) };
+    // "Sanaa — The Yemeni Armed Forces…": one or two capitalised words and a spaced en/em dash also open as a dateline.
+    const dashed = /^[–—]$/u.test(m[5]!) && !place.includes(' ', place.indexOf(' ') + 1) && m[2] === undefined;
+    if (capitals || dashed || m[3] !== undefined || m[4] !== undefined) return { start: lead, end: lead + place.length + (m[2]?.length ?? 0) };
     return null;
   }
   // Arabic / Persian: one or two words, optional agency in brackets, then a dash.
@@ -133,13 +135,16 @@ export function isLocative(text: string, start: number): boolean {
   return start > 0 && /[بف]$/u.test(before) && /[\u0600-\u06FF]/u.test(text.charAt(start));
 }
 
-const CARGO = /(?:smuggl|captagon|narcotic|drugs?\b|contraband|traffick|shipment|consignment|cargo|seiz|confiscat|تهريب|مهرب|مخدرات|كبتاغون|ضبط|شحنة)/iu;
-const ATTACK = /(?:\bstrikes?\b|\bstruck\b|\battack|explo|\bbomb|killed|wounded|injured|targeted|\bhit\b|launched at|fired at|هجوم|استهدف|قصف|غارة|انفجار|مقتل|إصابة)/iu;
+const CARGO = /(?:smuggl|captagon|narcotic|drugs?\b|contraband|traffick|shipment|consignment|cargo|seiz|confiscat|carrying\s+(?:weapons|arms|drugs|narcotics|crystal meth|hashish)|تهريب|مهرب|مخدرات|كبتاغون|ضبط|شحنة)/iu;
+/** A weapon on display or on watch, not used: drills, tests, parades, surveillance kit ("thermal cameras and drones"). */
+const DISPLAY = /(?:\bdrills?\b|exercises?\b|manoeuvres|maneuvers|parade|showcase|unveil|test-fir|test launch|surveillance|reconnaissance|thermal cameras|cameras and|monitoring|تمرين|مناورة|مناورات|رزمایش|استعراض)/iu;
+const ATTACK = /(?:\bstrikes?\b|\bstruck\b|\battack(?!\s+(?:boats?|helicopters?|craft|submarines?))|explo|\bbomb|killed|wounded|injured|targeted|\bhit\b|launched at|fired at|هجوم|استهدف|قصف|غارة|انفجار|مقتل|إصابة)/iu;
 
 /**
- * True when a weapon named at `[start, end)` ("drones", "missiles") is cargo, not an attack:
- * its sentence speaks of smuggling or seizure ("drones used to carry captagon", "seized a
- * shipment of missiles") and of no strike, explosion or casualty.
+ * True when a weapon named at `[start, end)` ("drones", "missiles") is cargo or kit, not an
+ * attack: its sentence speaks of smuggling or seizure ("drones used to carry captagon", "drones
+ * carrying weapons"), of drills, tests or surveillance ("showcase new boats and drones", "thermal
+ * cameras and drones"), and of no strike, explosion or casualty near the weapon.
  */
 export function weaponAsCargo(text: string, start: number, end: number): boolean {
   const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
@@ -149,5 +154,5 @@ export function weaponAsCargo(text: string, start: number, end: number): boolean
   // Attack words count only near the weapon: "killed four smugglers …, seizing drones used to
   // carry captagon" is a clash and a seizure, not a drone strike.
   const near = text.slice(Math.max(from, start - 50), start) + ' ' + text.slice(end, Math.min(to, end + 50));
-  return CARGO.test(sentence) && !ATTACK.test(near);
+  return (CARGO.test(sentence) || DISPLAY.test(sentence)) && !ATTACK.test(near);
 }

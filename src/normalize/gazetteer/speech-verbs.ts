@@ -21,7 +21,10 @@ approve approves approved ordered offered proposes proposed seek seeks sought wa
 plans planned pushed pressed asks asked requested supports supported
 mediates mediated brokered hosts hosted retaliate retaliates retaliated arrest arrests arrested detain detains detained
 executes executed closed reopens reopened joins joined withdraws withdrew sanctioned
-banned vow intends intend moved blocked authorized authorised authorizes authorises presses pushes`.split(/\s+/),
+banned vow intends intend moved blocked authorized authorised authorizes authorises presses pushes
+shares shared believes believe continues continue kept keeps holds held makes made takes took gives gave brought brings sought fought led leads
+won lost left met pays paid built builds put sets become became began begun chose chosen showed shown says considers regards sees saw views
+complains complained fears feared hopes hoped expects expected backs backed funds funded arms armed hosts remains stands stood`.split(/\s+/),
 );
 /** Words allowed between the speaker and the verb ("Tehran has repeatedly denied", "Washington on Monday warned"). */
 const EN_FILLERS = new Set(
@@ -32,17 +35,22 @@ on last week night earlier late`.split(/\s+/),
 );
 /** Forms of "be": after one, a past participle is passive ("Lebanon was struck"), not the subject acting. */
 const BE_FORMS = new Set('is was were are be been being'.split(' '));
+/** Auxiliaries after which the next word is a verb the subject does ("will protect", "did not set", "would not allow"). */
+const MODALS = new Set('will would did does do must can could should may might shall'.split(' '));
+/** Adjectives of stance after "be": "Moscow was ready to", "Ankara is determined to". */
+const STANCE_ADJECTIVES = new Set('ready willing prepared determined keen unwilling reluctant committed opposed open eager concerned'.split(' '));
 const foldedSet = (words: string): Set<string> => new Set(words.split(/\s+/).map((w) => fold(w)).filter((w) => w !== ''));
 /** Arabic verbs that PRECEDE the speaker (verb-subject order: "قالت طهران"), folded. */
 const AR_VERBS = foldedSet(
   `قالت قال أعلنت أعلن حذرت حذر نفت نفى اتهمت اتهم أكدت أكد رفضت رفض دانت أدانت أدان هددت هدد طالبت طالب ردت رد نددت ندد زعمت زعم توعدت دعت صرحت اعتبرت
-   عارضت عارض حملت حمّلت حمل شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح`,
+   عارضت عارض حملت حمّلت حمل شنت شن استهدفت استهدف رحبت رحب وافقت وافق أطلقت أطلق دعمت دعم قررت قرر فرضت فرض أرسلت أرسل سمحت سمح
+   كانت كان واصلت واصل لوحت لوح أبلغت أبلغ طلبت طلب استدعت استدعى علقت علق`,
 );
 /** Arabic present-tense verbs that FOLLOW the speaker in headlines ("طهران تنفي"), folded. */
 const AR_VERBS_AFTER = foldedSet(
   // Arabic present tense; Persian compound verbs by their first word ("تهران اعلام کرد", "هشدار داد").
   `تنفي ترفض تحذر تؤكد تتهم تعلن تدين تهدد تطالب ترد تندد تقول تتوعد تدعو تعتبر تنفى اعلام هشدار تکذیب گفت محکوم
-   تعارض تشن تستهدف ترحب توافق تطلق تدعم تقرر تفرض ترسل تسمح تبحث تسعى`,
+   تعارض تشن تستهدف ترحب توافق تطلق تدعم تقرر تفرض ترسل تسمح تبحث تسعى توسع تواصل تنشر تعزز تواجه تطلب تستدعي تعلق تلوح`,
 );
 const AR_PROCLITICS = ['و', 'ف'];
 /** A place after one of these is a location, never the speaker ("talks in Tehran said to be …", "وصل إلى طهران"). */
@@ -112,17 +120,48 @@ export function isSpeaker(folded: string, start: number, end: number, spaceAfter
   const before = wordBefore(folded, start);
   if (PLACE_PREPOSITIONS.has(before)) return false; // "meeting in Kuwait City on Wednesday, condemned …"
   let passive = false;
-  for (const w of wordsAfter(folded, end, 5)) {
+  let modal = false;
+  for (const w of wordsAfter(folded, skipApposition(folded, end), 6)) {
     if (AR_VERBS_AFTER.has(w)) return true;
     if (EN_VERBS.has(w)) return !passive;
-    if (!EN_FILLERS.has(w)) break;
+    if (passive && STANCE_ADJECTIVES.has(w)) return true; // "Moscow was ready to"
+    if (!EN_FILLERS.has(w) && !(w.length > 4 && w.endsWith('ly'))) {
+      if (!/^[a-z]+$/.test(w)) break;
+      if (modal && !passive) return true; // "will protect", "did not set"
+      if (!passive && w.length > 4 && w.endsWith('ed')) return true; // "Kuwait complained", "Washington believed"
+      if (passive && w.length > 5 && w.endsWith('ing') && !BE_FORMS.has(w)) return true; // "Russia is moving"
+      break;
+    }
     if (BE_FORMS.has(w)) passive = true;
+    if (MODALS.has(w)) modal = true;
   }
   // Arabic subject-verb order with the past tense: "واشنطن حذّرت", "طهران نفت".
   const next = /^ (\S+)/u.exec(folded.slice(end, end + 24))?.[1];
   if (spaceAfter && next !== undefined && AR_VERBS.has(next)) return true;
   const isVerb = AR_VERBS.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS.has(before.slice(p.length)));
-  return isVerb && opensClause(folded, before, start);
+  return (isVerb && opensClause(folded, before, start)) || isPersianSubject(folded, start, end);
+}
+
+/** Persian verbs that end a clause whose subject opens it ("فرانسه … را فعال کردند"), folded (ک→ك, ی→ي). */
+const FA_CLAUSE_END = /(?:^|\s)(?:كرد|كردند|گفت|گفتند|داد|دادند|خواند|خواندند|زد|زدند|گرفت|گرفتند|فرستاد|فرستادند|پذيرفت|رد كرد)\s*$/u;
+
+/**
+ * Persian is subject-object-verb: a name that opens its sentence (or a list that does) and a
+ * sentence that ends in an active past verb ("فرانسه، بریتانیا و آلمان … را فعال کردند") name
+ * the subject acting.
+ */
+function isPersianSubject(folded: string, start: number, end: number): boolean {
+  if (!/^[\s.!?؟:»«"]*$/u.test(folded.slice(Math.max(0, start - 3), start).replace(/^.*[.!?؟\n]/su, '')) && start > 0 && !/[.!?؟\n»]\s*$/u.test(folded.slice(Math.max(0, start - 4), start))) return false;
+  let stop = folded.slice(end).search(/[.!?؟\n]/u);
+  stop = stop < 0 ? folded.length : end + stop;
+  const clause = folded.slice(end, stop);
+  return clause.length < 160 && /[\u0600-\u06FF]/u.test(clause) && FA_CLAUSE_END.test(clause) && !/(?:^|\s)شد(?:ند)?\s*$/u.test(clause);
+}
+
+/** "Saudi Arabia, which backs the council, urged": the offset after a relative clause between commas, or `end`. */
+function skipApposition(folded: string, end: number): number {
+  const m = /^\s*,\s*(?:which|who)\b[^,.;\n]{1,80},/u.exec(folded.slice(end, end + 100));
+  return m === null ? end : end + m[0].length;
 }
 
 /** English verbs whose object is a government: "accused Ankara of", "urged Baghdad to", "pressed Tehran". */
@@ -132,22 +171,42 @@ called on calling on asked asks asking criticised criticized criticises criticiz
 lobbied pressured pressures pressuring told tells summoned summons invited invites`.split(/\s+/),
 );
 /** Passive agents: "carried out by Israel", "launched by Iran" name the state acting ("backed by" is an affiliation, not an act). */
-const AGENT_BEFORE = /(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested) by (?:the )?$/u;
+const AGENT_BEFORE = /(?:(?:^|\s)(?:carried out|conducted|launched|fired|ordered|claimed|sent|deployed|operated|killed|struck|hit|targeted|attacked|bombed|downed|shot down|intercepted|seized|detained|arrested|drafted|proposed|submitted|tabled|presented|put forward|brokered|mediated|imposed|activated|triggered) by (?:the )?|(?:^|\s)(?:از سوي|از طرف|من قبل|من جانب) ?)$/u;
 
 /**
  * True when the folded span names a government as the OBJECT of a stance verb ("accused Ankara
- * of", "urged Baghdad to", "حذرت واشنطن بغداد") or as the agent of a passive ("carried out by
- * Israel"): the state acting, not a place (issue 14).
+ * of", "urged Baghdad to", "وتطالب بغداد" after its subject): addressed or blamed, it neither
+ * acts (data/README.md: no state actor) nor is a place of events (no region).
  */
 export function isGovernmentObject(folded: string, start: number): boolean {
   const before = wordBefore(folded, start);
   if (EN_OBJECT_VERBS.has(before)) return true;
   const two = `${wordBefore(folded, wordStartBefore(folded, start))} ${before}`;
   if (EN_OBJECT_VERBS.has(two)) return true;
+  return isArabicPresentBefore(before) && !opensPresentClause(folded, before, start);
+}
+
+/**
+ * True when the folded span names the state ACTING although it does not open the sentence: the
+ * agent of a passive ("carried out by Israel", "drafted by France", "از سوی فرانسه", "من قبل
+ * إيران"), or the subject after an Arabic present-tense verb that opens its clause ("وتسعى
+ * موسكو", "تعارض واشنطن").
+ */
+export function isStateAgent(folded: string, start: number): boolean {
   if (AGENT_BEFORE.test(folded.slice(Math.max(0, start - 30), start))) return true;
-  // Arabic: a capital right after a present-tense stance verb is its subject or object; both
-  // are the government ("واشنطن تعارض … وتحذر بغداد").
+  const before = wordBefore(folded, start);
   // Only the present tense here: past forms such as نفت are also nouns ("نفت ایران", Persian
   // "Iran's oil"); a past verb before its subject is the speaker rule's, with its clause check.
-  return AR_VERBS_AFTER.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS_AFTER.has(before.slice(p.length)));
+  return isArabicPresentBefore(before) && opensPresentClause(folded, before, start);
+}
+
+const isArabicPresentBefore = (before: string): boolean => AR_VERBS_AFTER.has(before) || AR_PROCLITICS.some((p) => before.startsWith(p) && AR_VERBS_AFTER.has(before.slice(p.length)));
+
+/** Like {@link opensClause}, for a present-tense verb: "وتحذر" (proclitic) or nothing but punctuation or a particle before it. */
+function opensPresentClause(text: string, verb: string, to: number): boolean {
+  if (AR_PROCLITICS.some((p) => verb.startsWith(p) && AR_VERBS_AFTER.has(verb.slice(p.length)))) return true;
+  let i = wordStartBefore(text, to);
+  while (i > 0 && text[i - 1] === ' ') i--;
+  if (i === 0 || !isWordChar(text[i - 1])) return true;
+  return CLAUSE_OPENERS.has(wordBefore(text, i));
 }

@@ -6,7 +6,7 @@
  * Pure: the cleaned fields and the tagger's actor mentions in, quotes out.
  */
 import type { Quote } from '../../model/article.ts';
-import { actorsIn, definiteReference, sentenceSpans, STATEMENT_FIELDS, textEvidence, type ActorSpan, type StatementField, type StatementInput } from '../statements/statement-input.ts';
+import { actorsIn, definiteReference, lastPersonInParagraph, personBySurname, sentenceSpans, STATEMENT_FIELDS, textEvidence, type ActorSpan, type StatementField, type StatementInput } from '../statements/statement-input.ts';
 
 const OPEN_TO_CLOSE: Readonly<Record<string, string>> = { '“': '”', '«': '»', '"': '"', '„': '“' };
 const EN_SAY = String.raw`said|says|say|added|adds|told|tells|stated|states|wrote|writes|declared|declares|warned|warns|insisted|insists|stressed|stresses|noted|notes|explained|explains|asked|asks|continued|replied|responded|argued|recalled|vowed|announced|posted|tweeted|according to`;
@@ -53,6 +53,17 @@ function nameIn(s: string, fromEnd: boolean): string | null {
   return name.length >= 3 ? name : null;
 }
 
+/** The speaker and the name to show: a person's dictionary name, or the name as written. */
+function found(actor: ActorSpan | undefined, named: string | null): { speaker: string | null; speakerName: string | null } {
+  return { speaker: actor?.id ?? null, speakerName: actor?.kind === 'PERSON' ? actor.name : named };
+}
+
+/** "Abdallah said", "Mousavi said": a one-word name that is the surname of a person named earlier. */
+function bySurname(input: StatementInput, field: StatementField, offset: number, who: string): ActorSpan | undefined {
+  const name = nameIn(who, false);
+  return name !== null && /^[\p{Lu}][\p{L}'’-]+$/u.test(name) ? personBySurname(input, field, offset, name) : undefined;
+}
+
 function pickSpeaker(actors: readonly ActorSpan[]): ActorSpan | undefined {
   return actors.find((a) => a.kind === 'PERSON') ?? actors.find((a) => a.kind !== 'STATE') ?? actors[0];
 }
@@ -66,10 +77,13 @@ function attribute(input: StatementInput, field: StatementField, text: string, q
   if (verbAfter !== null) {
     // "said Maj. Gen. Pat Ryder. “This…”": the name ends at a full stop before the next quotation or the end.
     const who = (verbAfter[2] ?? verbAfter[3] ?? '').replace(/\.\s*$/u, '').trim();
-    if (PRONOUN.test(who)) return last ?? { speaker: null, speakerName: null };
     const whoStart = q.end + verbAfter[0].indexOf(who);
-    const actor = pickSpeaker(actorsIn(input, field, whoStart, whoStart + who.length + 1));
-    return { speaker: actor?.id ?? null, speakerName: actor?.kind === 'PERSON' ? actor.name : nameIn(who, false) };
+    // "…," the group said / the command said / the statement said: the one body of that kind named before.
+    const definite = /^the\s+\p{Ll}+$/iu.test(who) ? definiteReference(input, field, whoStart + who.length, q.start) : undefined;
+    if (definite !== undefined) return found(definite, null);
+    if (PRONOUN.test(who) || /^(?:he|she)$/iu.test(who.split(/\s+/)[0] ?? '')) return last ?? found(lastPersonInParagraph(input, field, q.start), null);
+    const actor = pickSpeaker(actorsIn(input, field, whoStart, whoStart + who.length + 1)) ?? bySurname(input, field, whoStart, who);
+    return found(actor, nameIn(who, false));
   }
   // Before the quote, in its sentence: `Hezbollah said in a statement: “…”`, `وقال المسؤول … «…»`.
   const before = text.slice(sent.start, q.start);
@@ -78,11 +92,12 @@ function attribute(input: StatementInput, field: StatementField, text: string, q
   const hit = hits[hits.length - 1];
   if (hit !== undefined) {
     const subject = before.slice(0, hit.index);
-    if (/^\s*(?:he|she|they)\s*$/iu.test(subject.split(/[,;]/).pop() ?? '')) return last ?? { speaker: null, speakerName: null };
-    const actor = pickSpeaker(actorsIn(input, field, sent.start, sent.start + hit.index!).reverse()) ?? definiteReference(input, field, sent.start + hit.index!);
+    if (/^\s*(?:he|she|they)\s*$/iu.test(subject.split(/[,;]/).pop() ?? '')) return last ?? found(lastPersonInParagraph(input, field, sent.start), null);
     const tail = before.slice(hit.index! + hit[0].length);
     const named = hit[1]!.toLowerCase() === 'according to' ? nameIn(tail, false) : nameIn(subject, true);
-    return { speaker: actor?.id ?? null, speakerName: actor?.kind === 'PERSON' ? actor.name : named };
+    const actor =
+      pickSpeaker(actorsIn(input, field, sent.start, sent.start + hit.index!).reverse()) ?? definiteReference(input, field, sent.start + hit.index!) ?? (named === null ? undefined : bySurname(input, field, sent.start, named));
+    return found(actor, named);
   }
   const arSay = [...before.matchAll(new RegExp(AR_SAY.source, 'gu'))].pop();
   if (arSay !== undefined) {

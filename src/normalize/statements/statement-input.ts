@@ -101,6 +101,26 @@ export function textEvidence(input: StatementInput, field: StatementField, start
   return { field, start, end, snippet: text.slice(s, e).replace(/\s+/g, ' ').trim() };
 }
 
+/**
+ * The PERSON named earlier in the article whose surname is `surname` ("Abdallah said:" after
+ * "Brig. Gen. Nabil Abdallah"), when exactly one such person is named before `offset`.
+ */
+export function personBySurname(input: StatementInput, field: StatementField, offset: number, surname: string): ActorSpan | undefined {
+  const key = surname.toLowerCase().replace(/^(?:al|el)-/u, '');
+  const fieldRank = STATEMENT_FIELDS.indexOf(field);
+  const people = input.actors.filter(
+    (a) => a.kind === 'PERSON' && (STATEMENT_FIELDS.indexOf(a.field) < fieldRank || (a.field === field && a.start < offset)) && a.name.toLowerCase().split(/\s+/).pop()!.replace(/^(?:al|el)-/u, '') === key,
+  );
+  return new Set(people.map((p) => p.id)).size === 1 ? people[people.length - 1] : undefined;
+}
+
+/** The last PERSON named in the paragraph before `offset` ("Burhan visited troops. “…,” he told them"). */
+export function lastPersonInParagraph(input: StatementInput, field: StatementField, offset: number): ActorSpan | undefined {
+  const text = fieldOf(input, field);
+  const paragraphStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return input.actors.filter((a) => a.field === field && a.kind === 'PERSON' && a.start >= paragraphStart && a.end <= offset).pop();
+}
+
 /** Actor mentions of `field` inside `[start, end)`, in text order. */
 export function actorsIn(input: StatementInput, field: StatementField, start: number, end: number): ActorSpan[] {
   return input.actors.filter((a) => a.field === field && a.start >= start && a.end <= end);
@@ -112,7 +132,7 @@ export function parseDigits(raw: string): number {
   return Number(ascii.replace(/[,٬]/g, ''));
 }
 
-const DEFINITE = /\b(?:the|The)\s+(group|militia|movement|faction|organi[sz]ation|ministry|army|military)\s*(?:,\s*)?$/u;
+const DEFINITE = /\b(?:the|The)\s+(group|militia|militants|movement|faction|organi[sz]ation|ministry|army|military|command|mission|force|forces|agency|statement|rebels)\s*(?:,\s*)?$/u;
 const KINDS_FOR: Readonly<Record<string, readonly string[]>> = {
   group: ['ARMED_GROUP', 'POLITICAL_PARTY'],
   militia: ['ARMED_GROUP'],
@@ -123,6 +143,15 @@ const KINDS_FOR: Readonly<Record<string, readonly string[]>> = {
   ministry: ['GOVERNMENT_BODY'],
   army: ['MILITARY'],
   military: ['MILITARY'],
+  militants: ['ARMED_GROUP'],
+  rebels: ['ARMED_GROUP'],
+  command: ['MILITARY', 'ORGANIZATION'],
+  mission: ['ORGANIZATION'],
+  force: ['MILITARY', 'ARMED_GROUP', 'ORGANIZATION'],
+  forces: ['MILITARY', 'ARMED_GROUP'],
+  agency: ['MEDIA', 'GOVERNMENT_BODY', 'ORGANIZATION'],
+  // "the statement said": whoever issued the paragraph's statement (any body, not a person or a state).
+  statement: ['ARMED_GROUP', 'MILITARY', 'GOVERNMENT_BODY', 'ORGANIZATION', 'POLITICAL_PARTY', 'MEDIA'],
 };
 
 /**
@@ -130,14 +159,15 @@ const KINDS_FOR: Readonly<Record<string, readonly string[]>> = {
  * the last actor of a fitting kind named earlier IN THE SAME PARAGRAPH, when exactly one such
  * actor is named there (two groups in the paragraph make "the group" unsafe: undefined).
  */
-export function definiteReference(input: StatementInput, field: StatementField, offset: number): ActorSpan | undefined {
+export function definiteReference(input: StatementInput, field: StatementField, offset: number, before?: number): ActorSpan | undefined {
   const text = fieldOf(input, field);
   const sliceStart = Math.max(0, offset - 40);
   const m = DEFINITE.exec(text.slice(sliceStart, offset));
   if (m === null) return undefined;
   const kinds = KINDS_FOR[m[1]!.toLowerCase()] ?? [];
   const paragraphStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const phraseStart = sliceStart + m.index;
+  // `before`: the phrase follows a quotation ("…," the group said): actors named before the quotation.
+  const phraseStart = Math.min(sliceStart + m.index, before ?? Infinity);
   const earlier = input.actors.filter((a) => a.field === field && a.start >= paragraphStart && a.end <= phraseStart && kinds.includes(a.kind));
   const distinct = new Set(earlier.map((a) => a.id));
   return distinct.size === 1 ? earlier[earlier.length - 1] : undefined;

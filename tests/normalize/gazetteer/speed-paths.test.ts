@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverCandidates } from '../../../src/normalize/gazetteer/discovery.ts';
 import { fold, foldWithMap } from '../../../src/normalize/gazetteer/fold.ts';
-import { isShouting, snippetAround } from '../../../src/normalize/gazetteer/tagger.ts';
+import { isShouting, snippetAround } from '../../../src/normalize/gazetteer/text-shape.ts';
 
 describe('fold loop', () => {
   it('fold() is foldWithMap().text without its trailing space, and maps every unit inside the input', () => {
