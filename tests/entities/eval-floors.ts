@@ -24,6 +24,13 @@
  * - annotated-heldout-v2 (tuned on): actors 0.938, countries 0.964, places 0.886, regions 0.916, topics 0.765,
  *   claims 0.622, quotes 0.778, figures 0.907, datelines 0.961.
  * Floors sit about 0.02 under these. The blind figure of this work is the v3 set's first run.
+ *
+ * - annotated-heldout-v3 (52, written and annotated blind by a separate annotator before any tagger
+ *   run; FIRST RUN on 2026-12-03 21:02 UTC, on the tagger above): actors 0.814 (P 0.871 R 0.764),
+ *   countries 0.786 (P 0.655 R 0.983), places 0.656, regions 0.712, topics 0.722, claims 0.364,
+ *   quotes 0.479, figures 0.727, datelines 0.909. Far below v2's tuned figures: the v2 tuning did
+ *   not generalise as far as hoped. Its floors sit 0.02 under the first run; once the tagger is
+ *   tuned on v3 it is no longer held out, and a v4 must be written blind.
  */
 import type { ScoreType } from '../../src/normalize/gazetteer/evaluate.ts';
 
@@ -32,4 +39,5 @@ export const FLOORS: Readonly<Record<string, Partial<Record<ScoreType, number>>>
   'annotated-heldout': { actors: 0.94, countries: 0.88, places: 0.87, regions: 0.88, topics: 0.88, datelines: 0.93 },
   'annotated-dev-v2': { actors: 0.94, countries: 0.84, places: 0.93, regions: 0.89, topics: 0.75, claims: 0.82, quotes: 0.97, figures: 0.94, datelines: 0.97 },
   'annotated-heldout-v2': { actors: 0.91, countries: 0.94, places: 0.86, regions: 0.89, topics: 0.74, claims: 0.6, quotes: 0.75, figures: 0.88, datelines: 0.94 },
+  'annotated-heldout-v3': { actors: 0.79, countries: 0.76, places: 0.63, regions: 0.69, topics: 0.7, claims: 0.34, quotes: 0.45, figures: 0.7, datelines: 0.88 },
 };
