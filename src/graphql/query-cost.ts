@@ -12,8 +12,8 @@
  * A `first` on a field that returns one object (a connection, `facets`) sizes the lists directly
  * inside it: `articles(first: 100) { edges }` and `facets(first: 100) { actors regions … }` hold
  * at most 100 entries per list, so those lists are not multiplied again. A list bounded by
- * something other than `first` is priced at its bound ({@link BOUNDED_LISTS}: a timeline's
- * buckets, at most MAX_BUCKETS).
+ * something other than `first` is priced at its bound (a timeline's
+ * buckets, at most MAX_BUCKETS; {@link boundedListSize}).
  *
  * Linear: each fragment's cost is computed once and memoised (the cost of a fragment depends
  * only on its type condition and the request's variables), so 24 fragments each spreading the
@@ -40,8 +40,14 @@ import { MAX_BUCKETS } from '../analytics/zoned-buckets.ts';
 /** How many items a list without a `first` argument is assumed to hold (actors of an article, …). */
 export const DEFAULT_LIST_SIZE = 10;
 
-/** Lists without `first` whose size has another bound (`Type.field` → most entries it can hold). */
-export const BOUNDED_LISTS: Readonly<Record<string, number>> = { 'Timeline.buckets': MAX_BUCKETS };
+/**
+ * The most entries a list without `first` can hold when something else bounds it (`Type.field`),
+ * else undefined. A function, not a constant table: zoned-buckets.ts and this module meet in an
+ * import cycle (through graphql/errors.ts), so MAX_BUCKETS is read when pricing, not at load.
+ */
+export function boundedListSize(typeName: string, field: string): number | undefined {
+  return typeName === 'Timeline' && field === 'buckets' ? MAX_BUCKETS : undefined;
+}
 
 /** The argument that sizes a page, in every paged field of the schema. */
 const PAGE_ARGUMENT = 'first';
@@ -80,7 +86,7 @@ export function operationCost(
     const inner = selectionCost(field.selectionSet, getNamedType(def.type), size !== undefined && !list);
     if (size !== undefined) return 1 + size * inner;
     if (!list || sized || parent!.name.endsWith('Connection')) return 1 + inner;
-    return 1 + (BOUNDED_LISTS[`${parent!.name}.${name}`] ?? DEFAULT_LIST_SIZE) * inner;
+    return 1 + (boundedListSize(parent!.name, name) ?? DEFAULT_LIST_SIZE) * inner;
   };
 
   const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, sized: boolean): number => {

@@ -10,6 +10,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorNetwork, cooccurring } from '../../src/analytics/actor-network.ts';
 import { facets } from '../../src/analytics/facets.ts';
+import { networkFromRollups } from '../../src/analytics/network-rollups.ts';
+import { facetsFromRollups } from '../../src/analytics/rollup-facets.ts';
+import { timelineCounter } from '../../src/analytics/timeline-rollups.ts';
 import { timeline } from '../../src/analytics/timeline.ts';
 import type { Interval } from '../../src/analytics/zoned-buckets.ts';
 import { withSubTopics } from '../../src/graphql/resolve-filter.ts';
@@ -174,6 +177,20 @@ for (const target of testStores()) {
       expect((await r.selectFrom('rollup_dirty').select('article_id').execute()).length).toBe(0);
     });
 
+    it('the counters answer every eligible question (facets and networks: not by source or language)', async () => {
+      const none = async () => new Map();
+      const exactNetwork = { pairs: none, partners: none, actors: none, total: async () => 0 };
+      for (const [name, filter] of FILTERS) {
+        const bySourceOrLanguage = filter.sources !== undefined || filter.languages !== undefined;
+        const expected = ELIGIBLE.has(name) && !bySourceOrLanguage;
+        expect((await facetsFromRollups(fast, filter, undefined, 10, none)) !== undefined, `facets: ${name}`).toBe(expected);
+        expect((await networkFromRollups(fast, filter, undefined, undefined, exactNetwork)) !== undefined, `network: ${name}`).toBe(expected);
+        expect((await networkFromRollups(fast, filter, undefined, 'houthis', exactNetwork)) !== undefined, `partners: ${name}`).toBe(expected);
+        const counter = await timelineCounter(fast, filter, undefined, async () => new Map(), async () => undefined);
+        expect(counter !== undefined, `timeline: ${name}`).toBe(ELIGIBLE.has(name));
+      }
+    });
+
     it.each(FILTERS)('%s', async (_name, filter) => {
       await expectAgreement(filter);
     });
@@ -205,7 +222,7 @@ for (const target of testStores()) {
     it("the migration's backfill builds the counters of a store written before them", async () => {
       const engine = store.database.dialect.engine;
       const db = store.db;
-      for (const t of ['rollup_hours', 'rollup_days', 'rollup_pair_days', 'rollup_articles', 'rollup_dirty']) await sql.raw(`DROP TABLE ${t}`).execute(db);
+      for (const t of ['rollup_hours', 'rollup_days', 'rollup_pair_days', 'rollup_triple_days', 'rollup_articles', 'rollup_dirty']) await sql.raw(`DROP TABLE ${t}`).execute(db);
       if (engine === 'sqlite') for (const t of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER rollup_dirty_${t}`).execute(db);
       else await sql.raw('DROP FUNCTION rollup_mark_dirty() CASCADE').execute(db);
       await sql`DELETE FROM newsgate_migrations WHERE version = 3`.execute(db);

@@ -16,6 +16,10 @@ const tables = (text: string, ms: string, suffix: string): string[] => [
     kind ${text} NOT NULL, value ${text} NOT NULL, day INTEGER NOT NULL, other_kind ${text} NOT NULL, other ${text} NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (kind, value, day, other_kind, other)
   )${suffix}`,
+  `CREATE TABLE rollup_triple_days (
+    kind ${text} NOT NULL, value ${text} NOT NULL, day INTEGER NOT NULL, a ${text} NOT NULL, b ${text} NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (kind, value, day, a, b)
+  )${suffix}`,
   // The actor network reads actor–actor pairs of every actor: by kinds first.
   'CREATE INDEX rollup_pair_days_kinds ON rollup_pair_days (kind, other_kind, day)',
   `CREATE TABLE rollup_articles (article_id ${text} PRIMARY KEY NOT NULL, published_ms ${ms} NOT NULL, feed_id ${text} NOT NULL, language ${text}, entities TEXT NOT NULL)`,
@@ -28,7 +32,7 @@ const mark = (row: 'NEW' | 'OLD'): string =>
 
 export const ROLLUPS_MIGRATION: Migration = {
   version: 3,
-  name: 'rollups: counts per value and hour/day, pairs per day, recount triggers',
+  name: 'rollups: counts per value and hour/day, pairs and actor pairs per value per day, recount triggers',
   sqlite: [
     ...tables('TEXT', 'INTEGER', WITHOUT_ROWID),
     // Not INSERT OR IGNORE: an outer statement's conflict clause (the store's upsert) overrides a trigger's.

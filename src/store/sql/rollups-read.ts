@@ -144,3 +144,15 @@ export async function hourEnds(db: Db, kind: RollupKind, value: string, hours: I
   const [first, last] = [await base().orderBy('hour', 'asc').limit(few).execute(), await base().orderBy('hour', 'desc').limit(few).execute()];
   return { first: first.map((r) => Number(r.hour)), last: last.map((r) => Number(r.hour)) };
 }
+
+/** Actor pairs (a < b) among the articles of one entity, over whole days, keyed `a\0b`; with `actor`, only pairs holding it. */
+export async function sumActorPairsWithin(db: Db, kind: RollupKind, value: string, days: IndexRange, actor?: string): Promise<Map<string, number>> {
+  let q = rollupDb(db)
+    .selectFrom('rollup_triple_days')
+    .select(['a', 'b', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('kind', '=', kind)
+    .where('value', '=', value);
+  if (actor !== undefined) q = q.where((eb) => eb.or([eb('a', '=', actor), eb('b', '=', actor)]));
+  const rows = await inRange(q, 'day', days).groupBy(['a', 'b']).execute();
+  return new Map(rows.map((r) => [`${r.a}\0${r.b}`, Number(r.n)]));
+}

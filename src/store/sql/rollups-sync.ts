@@ -17,7 +17,7 @@ import type { Database } from './schema.ts';
 import { dayOf, ENTITY_KINDS, hourOf, rollupDb, type RollupDatabase, type RollupKind } from './rollups-tables.ts';
 
 /** Articles recounted per round (their postings are read at once). */
-const CHUNK = 500;
+const CHUNK = 2000;
 /** Counter rows per upsert statement (6 parameters a row at most). */
 const ROWS_PER_STATEMENT = 2000;
 
@@ -34,6 +34,7 @@ class Deltas {
   readonly hours = new Map<string, number>();
   readonly days = new Map<string, number>();
   readonly pairs = new Map<string, number>();
+  readonly triples = new Map<string, number>();
 
   add(c: Contribution, sign: 1 | -1): void {
     const hour = hourOf(c.publishedMs);
@@ -47,6 +48,12 @@ class Deltas {
       for (const [otherKind, other] of values) {
         if (otherKind === '*' || (otherKind === kind && other === value)) continue;
         bump(this.pairs, `${kind}\0${value}\0${day}\0${otherKind}\0${other}`, sign);
+      }
+    }
+    const actors = c.entities.filter(([kind]) => kind === 'actor').map(([, id]) => id).sort();
+    for (let i = 0; i < actors.length; i++) {
+      for (let j = i + 1; j < actors.length; j++) {
+        for (const [kind, value] of c.entities) bump(this.triples, `${kind}\0${value}\0${day}\0${actors[i]}\0${actors[j]}`, sign);
       }
     }
   }
@@ -70,7 +77,7 @@ function rows(map: Map<string, number>, columns: readonly string[], numeric: Rea
 }
 
 async function applyDeltas(trx: Transaction<RollupDatabase>, deltas: Deltas): Promise<void> {
-  const upsert = async (table: 'rollup_hours' | 'rollup_days' | 'rollup_pair_days', keys: readonly string[], values: Record<string, string | number>[]) => {
+  const upsert = async (table: 'rollup_hours' | 'rollup_days' | 'rollup_pair_days' | 'rollup_triple_days', keys: readonly string[], values: Record<string, string | number>[]) => {
     for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
       await trx
         .insertInto(table)
@@ -82,6 +89,7 @@ async function applyDeltas(trx: Transaction<RollupDatabase>, deltas: Deltas): Pr
   await upsert('rollup_hours', ['kind', 'value', 'hour'], rows(deltas.hours, ['kind', 'value', 'hour'], new Set(['hour'])));
   await upsert('rollup_days', ['kind', 'value', 'day'], rows(deltas.days, ['kind', 'value', 'day'], new Set(['day'])));
   await upsert('rollup_pair_days', ['kind', 'value', 'day', 'other_kind', 'other'], rows(deltas.pairs, ['kind', 'value', 'day', 'other_kind', 'other'], new Set(['day'])));
+  await upsert('rollup_triple_days', ['kind', 'value', 'day', 'a', 'b'], rows(deltas.triples, ['kind', 'value', 'day', 'a', 'b'], new Set(['day'])));
 }
 
 /** Recounts the marked articles among `ids` (all given ids must be claimed by the caller). */

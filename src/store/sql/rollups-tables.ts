@@ -1,6 +1,6 @@
 /**
  * The rollup tables (migration 3, rollups-migration.ts): article counts kept per value and per
- * UTC hour and day, and per pair of values and day, so that facets, timelines and actor networks
+ * UTC hour and day, per pair of values and day, and per pair of actors within a value and day, so that facets, timelines and actor networks
  * over the whole store (or one value, or a date range) read a few thousand counters instead of
  * walking every matching article. Kept beside the store's own schema (schema.ts) so the store's
  * core types do not change; reached through {@link rollupDb}.
@@ -47,6 +47,16 @@ export interface RollupPairDaysTable {
   readonly n: number;
 }
 
+/** Articles naming two actors a < b among the articles of an entity (kind, value), per UTC day: the actor network inside one value. */
+export interface RollupTripleDaysTable {
+  readonly kind: RollupKind;
+  readonly value: string;
+  readonly day: number;
+  readonly a: string;
+  readonly b: string;
+  readonly n: number;
+}
+
 /** What each article contributed when it was last counted (so an update or a delete is subtracted exactly). */
 export interface RollupArticlesTable {
   readonly article_id: string;
@@ -66,6 +76,7 @@ export interface RollupDatabase extends Database {
   readonly rollup_hours: RollupHoursTable;
   readonly rollup_days: RollupDaysTable;
   readonly rollup_pair_days: RollupPairDaysTable;
+  readonly rollup_triple_days: RollupTripleDaysTable;
   readonly rollup_articles: RollupArticlesTable;
   readonly rollup_dirty: RollupDirtyTable;
 }
