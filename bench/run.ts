@@ -29,8 +29,9 @@ import { taggingSuite } from './suites/tagging.ts';
 import { httpSuite } from './suites/http.ts';
 import { scaleSuite } from './suites/scale.ts';
 import { storeSuite } from './suites/store.ts';
+import { analyticsSuite } from './suites/analytics.ts';
 
-const SUITES: readonly Suite[] = [ingestSuite, taggingSuite, httpSuite, scaleSuite, storeSuite];
+const SUITES: readonly Suite[] = [ingestSuite, taggingSuite, httpSuite, scaleSuite, storeSuite, analyticsSuite];
 
 interface Options {
   readonly quick: boolean;

@@ -10,6 +10,8 @@ import type { ArticleFilter } from '../store/article-store.types.ts';
 import type { EntityKind } from '../store/sql/schema.ts';
 import type { ResolvedQuery } from '../query/query-ast.ts';
 import { matchCondition, type SearchDatabase } from '../query/sql/search-articles.ts';
+import type { RollupKind } from '../store/sql/rollups-tables.ts';
+import { facetsFromRollups, type FacetCounts } from './rollup-facets.ts';
 
 export interface FacetCount {
   readonly value: string;
@@ -44,7 +46,7 @@ export async function entityFacet(database: SearchDatabase, kind: EntityKind, fi
 }
 
 /** The top `first` values of an article column (feed, language) among the matches. */
-async function columnFacet(database: SearchDatabase, column: 'feed_id' | 'language', filter: ArticleFilter, query: ResolvedQuery | undefined, first: number): Promise<FacetCount[]> {
+export async function columnFacet(database: SearchDatabase, column: 'feed_id' | 'language', filter: ArticleFilter, query: ResolvedQuery | undefined, first: number): Promise<FacetCount[]> {
   const rows = await database.db
     .selectFrom('articles')
     .select([`articles.${column} as value`, (eb) => eb.fn.countAll<number>().as('count')])
@@ -58,8 +60,10 @@ async function columnFacet(database: SearchDatabase, column: 'feed_id' | 'langua
   return rows.map((r) => ({ value: r.value as string, count: Number(r.count) }));
 }
 
-/** Every facet of the matches of `filter` AND `query`, `first` values each. */
+/** Every facet of the matches of `filter` AND `query`, `first` values each (from the rollup counters when the question allows). */
 export async function facets(database: SearchDatabase, filter: ArticleFilter, query: ResolvedQuery | undefined, first: number): Promise<FacetsResult> {
+  const counted = database.exact === true ? undefined : await facetsFromRollups(database, filter, query, first, (f) => allFacetCounts(database, f));
+  if (counted !== undefined) return counted;
   const [actors, regions, topics, sources, languages] = await Promise.all([
     entityFacet(database, 'actor', filter, query, first),
     entityFacet(database, 'region', filter, query, first),
@@ -68,4 +72,17 @@ export async function facets(database: SearchDatabase, filter: ArticleFilter, qu
     columnFacet(database, 'language', filter, query, first),
   ]);
   return { actors, regions, topics, sources, languages };
+}
+
+/** Every value's count of every facet among the matches (no `first`): the exact part of a rollup answer. */
+export async function allFacetCounts(database: SearchDatabase, filter: ArticleFilter): Promise<FacetCounts> {
+  const all = Number.MAX_SAFE_INTEGER;
+  const lists: Array<[RollupKind, FacetCount[]]> = [
+    ['actor', await entityFacet(database, 'actor', filter, undefined, all)],
+    ['region', await entityFacet(database, 'region', filter, undefined, all)],
+    ['topic', await entityFacet(database, 'topic', filter, undefined, all)],
+    ['source', await columnFacet(database, 'feed_id', filter, undefined, all)],
+    ['language', await columnFacet(database, 'language', filter, undefined, all)],
+  ];
+  return new Map(lists.map(([kind, list]) => [kind, new Map(list.map((f) => [f.value, f.count]))]));
 }

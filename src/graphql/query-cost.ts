@@ -9,6 +9,12 @@
  * depth and aliases limit it). graphql-armor's cost rule has no per-argument multipliers and
  * validation rules cannot see variables, hence this function, run after validation.
  *
+ * A `first` on a field that returns one object (a connection, `facets`) sizes the lists directly
+ * inside it: `articles(first: 100) { edges }` and `facets(first: 100) { actors regions … }` hold
+ * at most 100 entries per list, so those lists are not multiplied again. A list bounded by
+ * something other than `first` is priced at its bound (a timeline's
+ * buckets, at most MAX_BUCKETS; {@link boundedListSize}).
+ *
  * Linear: each fragment's cost is computed once and memoised (the cost of a fragment depends
  * only on its type condition and the request's variables), so 24 fragments each spreading the
  * next twice cost 24 visits, not 2^24.
@@ -29,9 +35,19 @@ import {
   type SelectionSetNode,
   type DocumentNode,
 } from 'graphql';
+import { MAX_BUCKETS } from '../analytics/zoned-buckets.ts';
 
 /** How many items a list without a `first` argument is assumed to hold (actors of an article, …). */
 export const DEFAULT_LIST_SIZE = 10;
+
+/**
+ * The most entries a list without `first` can hold when something else bounds it (`Type.field`),
+ * else undefined. A function, not a constant table: zoned-buckets.ts and this module meet in an
+ * import cycle (through graphql/errors.ts), so MAX_BUCKETS is read when pricing, not at load.
+ */
+export function boundedListSize(typeName: string, field: string): number | undefined {
+  return typeName === 'Timeline' && field === 'buckets' ? MAX_BUCKETS : undefined;
+}
 
 /** The argument that sizes a page, in every paged field of the schema. */
 const PAGE_ARGUMENT = 'first';
@@ -57,34 +73,37 @@ export function operationCost(
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const memo = new Map<string, number>();
 
-  const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined): number => {
+  // `sized`: the field that selected this set had a `first` and returns one object, so the
+  // lists directly inside are already counted by it.
+  const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined, sized: boolean): number => {
     const name = field.name.value;
     if (name === '__typename') return 0;
     if (name.startsWith('__')) return 1;
     const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
     if (def === undefined || field.selectionSet === undefined) return 1;
-    const inner = selectionCost(field.selectionSet, getNamedType(def.type));
-    const size = pageSize(field, def, variables);
-    if (size !== undefined) return 1 + size * inner;
     const list = isListType(getNullableType(def.type));
-    const inConnection = parent!.name.endsWith('Connection');
-    return 1 + (list && !inConnection ? DEFAULT_LIST_SIZE : 1) * inner;
+    const size = pageSize(field, def, variables);
+    const inner = selectionCost(field.selectionSet, getNamedType(def.type), size !== undefined && !list);
+    if (size !== undefined) return 1 + size * inner;
+    if (!list || sized || parent!.name.endsWith('Connection')) return 1 + inner;
+    return 1 + (boundedListSize(parent!.name, name) ?? DEFAULT_LIST_SIZE) * inner;
   };
 
-  const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number => {
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, sized: boolean): number => {
     let total = 0;
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) total += fieldCost(selection, parent);
+      if (selection.kind === Kind.FIELD) total += fieldCost(selection, parent, sized);
       else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        total += selectionCost(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent);
+        total += selectionCost(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, sized);
       } else {
         const name = selection.name.value;
-        let cost = memo.get(name);
+        const key = `${name}${sized ? '/sized' : ''}`;
+        let cost = memo.get(key);
         if (cost === undefined) {
-          memo.set(name, 0); // a cycle (refused by validation anyway) adds nothing
+          memo.set(key, 0); // a cycle (refused by validation anyway) adds nothing
           const fragment = fragments.get(name);
-          cost = fragment ? selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value)) : 0;
-          memo.set(name, cost);
+          cost = fragment ? selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), sized) : 0;
+          memo.set(key, cost);
         }
         total += cost;
       }
@@ -93,5 +112,5 @@ export function operationCost(
   };
 
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-  return selectionCost(operation.selectionSet, root ?? undefined);
+  return selectionCost(operation.selectionSet, root ?? undefined, false);
 }

@@ -43,6 +43,7 @@ import { filterCondition, filterInstant, type FilterPlan } from './sql/filter-sq
 import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
 import type { ArticlesTable, Database } from './sql/schema.ts';
 import { databaseError } from './sql/store-errors.ts';
+import { syncRollups } from './sql/rollups-sync.ts';
 
 export type { ArticleChange, ArticleChangeListener, StoreRetention } from './article-store.types.ts';
 
@@ -201,6 +202,7 @@ export class ArticleStore implements ArticleStoreApi {
           await this.write(trx, writes, new Set(updated.map((m) => m.id)));
           const removed = await this.retentionVictims(trx, new Set(writes.map((a) => a.feedId)));
           await this.deleteIds(trx, removed);
+          await syncRollups(trx, this.dialect.engine, [...writes.map((a) => a.id), ...removed]);
           return { added, updated, unchanged, removed };
         }),
       );

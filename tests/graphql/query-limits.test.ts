@@ -13,6 +13,7 @@ import { FILTERED_QUERY } from '../../bench/suites/http.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { EXAMPLE_QUERY } from '../../src/graphql/playground/example-query.ts';
 import { DEFAULT_LIST_SIZE, operationCost } from '../../src/graphql/query-cost.ts';
+import { MAX_BUCKETS } from '../../src/analytics/zoned-buckets.ts';
 import { buildGatewaySchema } from '../../src/graphql/schema.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { startGateway, type Gateway } from '../../src/server/gateway.ts';
@@ -39,6 +40,13 @@ describe('operationCost', () => {
     ['nested pages multiply', '{ articles(first: 100) { edges { node { actors { actor { articles(first: 100) { totalCount } } } } } } }', 1 + 100 * (1 + (1 + (1 + L * (1 + (1 + 100 * 1)))))],
     ['a fragment counts where it is spread', '{ articles(first: 10) { edges { node { ...A } } } } fragment A on Article { id title }', 1 + 10 * (1 + (1 + 2))],
     ['introspection costs 1 per field', '{ __schema { types { name } } }', 1],
+    // The analyst fields (issue 10): each list priced by what it can really hold.
+    ['facets(first) sizes each facet list once', '{ facets(first: 100) { actors { actor { id } count } languages { language count } } }', 1 + 100 * ((1 + (1 + 1 + 1)) + (1 + 2))],
+    ['facets default first (10)', '{ facets { sources { count } } }', 1 + 10 * (1 + 1)],
+    ['timeline buckets at their bound (MAX_BUCKETS)', '{ timeline { buckets { start count share } totalCount } }', 1 + (1 + MAX_BUCKETS * 3) + 1],
+    ['actorNetwork(first) multiplies its pairs', '{ actorNetwork(first: 200) { a { id } b { id } count score } }', 1 + 200 * ((1 + 1) + (1 + 1) + 2)],
+    ['Actor.cooccurring(first) multiplies by first, inside actor', '{ actor(id: "irgc") { cooccurring(first: 30) { actor { id } count score } } }', 1 + (1 + 30 * ((1 + 1) + 2))],
+    ['a fragment on a sized object keeps its lists sized', '{ facets(first: 50) { ...F } } fragment F on Facets { topics { count } }', 1 + 50 * (1 + 1)],
   ])('%s', (_name, query, expected) => {
     expect(costOf(query)).toBe(expected);
   });

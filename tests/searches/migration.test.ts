@@ -28,7 +28,9 @@ describe('migration 2: saved searches', () => {
 
     const store = await ArticleStore.open({ url: `sqlite://${file}`, regionAncestors: (id) => [id] });
     try {
-      expect(store.database.migration).toMatchObject({ from: 1, applied: ['2: saved searches and webhook deliveries'] });
+      // Later migrations (rollups, …) run after it too.
+      expect(store.database.migration.from).toBe(1);
+      expect(store.database.migration.applied[0]).toBe('2: saved searches and webhook deliveries');
       expect((await store.getFeedState('kept'))?.feedId).toBe('kept');
       const registry = new SavedSearchRegistry(searchDatabase(store.db), []);
       await registry.save({ id: 'after-upgrade', name: 'After', query: 'drone', filter: {}, webhook: null });

@@ -1,7 +1,8 @@
 /** Table tests of the pure parts: XML text, RFC 822 dates, CSV quoting, backoff, signatures, filter parameters. */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../../src/feeds-out/csv-export.ts';
+import { csvField, csvRow, neutraliseFormula } from '../../src/feeds-out/csv-export.ts';
+import type { ArticleMeta } from '../../src/model/article.ts';
 import { rfc822 } from '../../src/feeds-out/rss-writer.ts';
 import { atomEntryId } from '../../src/feeds-out/atom-writer.ts';
 import { xmlText } from '../../src/feeds-out/xml-text.ts';
@@ -43,6 +44,44 @@ describe('csvField (RFC 4180)', () => {
     ['a;b', 'a;b'],
     ['', ''],
   ])('%j → %j', (input, out) => expect(csvField(input)).toBe(out));
+});
+
+describe('neutraliseFormula (OWASP CSV injection)', () => {
+  it.each([
+    ['=HYPERLINK("http://x.test","click")', '\'=HYPERLINK("http://x.test","click")'],
+    ['+1+2', "'+1+2"],
+    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ['@SUM(1+1)*cmd|\' /C calc\'!A0', "'@SUM(1+1)*cmd|' /C calc'!A0"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['\n=1+1', "'\n=1+1"],
+    ['＝1+1', "'＝1+1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    // Only the first character counts: formulas elsewhere in a cell are text already.
+    ['Drone strike = escalation', 'Drone strike = escalation'],
+    [' =1+1', ' =1+1'],
+    ["'already quoted", "'already quoted"],
+    ['2026-12-03T10:00:00.000Z', '2026-12-03T10:00:00.000Z'],
+    ['https://example.org/a?b=c', 'https://example.org/a?b=c'],
+    ['', ''],
+    ['عربي', 'عربي'],
+  ])('%j → %j', (input, out) => expect(neutraliseFormula(input)).toBe(out));
+
+  it('neutralises every cell of a row, then quotes it as RFC 4180 says', () => {
+    const article = {
+      id: 'f:1',
+      publishedAt: '2026-12-03T10:00:00.000Z',
+      feedId: '-feed',
+      title: '=cmd|"/C calc"!A0, then more',
+      url: '@host',
+      language: 'en',
+      actors: [{ id: '+a' }, { id: 'b' }],
+      regions: [{ id: 'IQ' }],
+      topics: [],
+      storyId: '\tstory',
+    } as unknown as ArticleMeta;
+    expect(csvRow(article)).toBe(`f:1,2026-12-03T10:00:00.000Z,'-feed,"'=cmd|""/C calc""!A0, then more",'@host,en,'+a;b,IQ,,'\tstory\r\n`);
+  });
 });
 
 describe('webhook backoff and signature', () => {

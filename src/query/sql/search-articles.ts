@@ -20,6 +20,8 @@ import { positiveTextTerms, queryCondition } from './query-condition.ts';
 export interface SearchDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: SqlDialect;
+  /** Never read the rollup counters (the aggregations count from the articles): tests compare both paths. */
+  readonly exact?: boolean;
 }
 
 export type SearchOrder = 'PUBLISHED_DESC' | 'FETCHED_DESC' | 'RELEVANCE';

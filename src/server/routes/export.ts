@@ -14,6 +14,9 @@ import { iterateMatches, iterateMatchMeta } from '../../searches/search-matches.
 import type { SearchServices } from '../../searches/search-services.ts';
 import { sendRouteError } from './route-errors.ts';
 
+/** Articles per page of an NDJSON export (with bodies: ~100 × a few KB in memory at a time). */
+export const NDJSON_BATCH = 100;
+
 const FORMATS = {
   '/export.csv': { type: 'text/csv; charset=utf-8; header=present', extension: 'csv' },
   '/export.ndjson': { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
@@ -62,15 +65,18 @@ export function createExportRoute(services: SearchServices): (req: http.Incoming
           await write(batch.map(csvRow).join(''));
         }
       } else {
-        for await (const batch of iterateMatches(services.source, resolved)) {
+        // Whole articles are large (bodies): small pages, each line written as it is made, so
+        // neither a page nor a page-sized string outlives the socket's buffer.
+        for await (const batch of iterateMatches(services.source, resolved, {}, NDJSON_BATCH)) {
           if (closed) break;
           const sources = await services.sources(batch.map((a) => a.feedId));
-          let chunk = '';
-          for (const article of batch) {
+          for (let i = 0; i < batch.length && !closed; i++) {
+            const article = batch[i] as (typeof batch)[number];
             const source = sources.get(article.feedId) ?? { id: article.feedId, title: null, siteUrl: null };
-            chunk += `${JSON.stringify(toPreviewArticle(article, services.catalog, source))}\n`;
+            // Release the article before waiting for the socket to drain.
+            batch[i] = undefined as never;
+            await write(`${JSON.stringify(toPreviewArticle(article, services.catalog, source))}\n`);
           }
-          await write(chunk);
         }
       }
       res.end();

@@ -12,6 +12,7 @@ import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { Database } from './schema.ts';
 import type { SqlEngine } from './dialect.ts';
 import { SAVED_SEARCHES_MIGRATION } from './migration-saved-searches.ts';
+import { ROLLUPS_MIGRATION } from './rollups-migration.ts';
 
 export interface Migration {
   readonly version: number;
@@ -107,6 +108,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   SAVED_SEARCHES_MIGRATION,
+  ROLLUPS_MIGRATION,
 ];
 
 /** The schema version this newsgate writes. */
