@@ -128,7 +128,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   scheduler.setFeeds(feeds.feeds);
 
   // Saved searches: their feeds, exports, webhooks and API (src/server/start-searches.ts).
-  const searches = startSearches({ store, catalog, feeds: () => feeds.feeds, searches: feeds.searches ?? [], ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}), logger });
+  const searches = startSearches({ store, catalog, feeds: () => feeds.feeds, searches: feeds.searches ?? [], allowPrivateAddresses: () => feeds.fetch.allowPrivateAddresses, ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}), logger });
   const services: GatewayServices = {
     searches: searches.api,
     store,
