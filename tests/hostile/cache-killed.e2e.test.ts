@@ -9,6 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnGateway, type SpawnedGateway } from '../e2e/spawn-gateway.ts';
+import { startLoad } from './query-load.ts';
 import { freePort, hasRedisServer, startRedis } from '../store/redis-server.ts';
 
 if (!hasRedisServer) console.warn('[cache-killed] redis-server is not installed: the gateway-level kill test is skipped.');
@@ -64,14 +65,8 @@ describe.skipIf(!hasRedisServer)('the cache backend killed under load, at gatewa
     expect(await untilCached(base, 15_000), 'the cache answers before the kill').toBe(true);
 
     // Load: four clients asking in a loop for the whole test.
-    const answers: Answer[] = [];
-    let loading = true;
-    const load = Array.from({ length: 4 }, async () => {
-      while (loading) {
-        answers.push(await query(base));
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    });
+    const load = startLoad(4, () => query(base));
+    const { answers } = load;
     await new Promise((r) => setTimeout(r, 500));
 
     redis.kill('SIGKILL');
@@ -91,8 +86,7 @@ describe.skipIf(!hasRedisServer)('the cache backend killed under load, at gatewa
     redis = await startRedis(port);
     // The breaker lets one call through after its cool-down (5 s); the next queries fill and hit the cache again.
     const back = await untilCached(base, 30_000);
-    loading = false;
-    await Promise.all(load);
+    await load.stop();
 
     expect(probes.filter((p) => p.status !== 200), 'probes that did not answer 200 while redis was down').toEqual([]);
     expect(Math.max(...probes.map((p) => p.ms)), 'slowest probe (ms) while redis was down').toBeLessThan(1000);

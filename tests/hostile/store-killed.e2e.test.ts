@@ -8,6 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnGateway, type SpawnedGateway } from '../e2e/spawn-gateway.ts';
+import { startLoad } from './query-load.ts';
 import { createTestDatabase, dropTestDatabase, POSTGRES_URL } from '../store/postgres-test-db.ts';
 import { TcpProxy } from '../store/tcp-proxy.ts';
 
@@ -59,14 +60,9 @@ describe.skipIf(!POSTGRES_URL)('the store (PostgreSQL) lost under load, at gatew
     const base = await gateway.ready();
     expect((await query(base)).outcome).toBe('ok');
 
-    const answers: Answer[] = [];
-    let loading = true;
-    const load = Array.from({ length: 4 }, async () => {
-      while (loading) {
-        answers.push(await query(base));
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    });
+    // Load: four clients asking in a loop for the whole test.
+    const load = startLoad(4, () => query(base));
+    const { answers } = load;
     await new Promise((r) => setTimeout(r, 500));
 
     await proxy.down();
@@ -92,8 +88,7 @@ describe.skipIf(!POSTGRES_URL)('the store (PostgreSQL) lost under load, at gatew
       answering = (await query(base)).outcome === 'ok';
       if (!(ready && answering)) await new Promise((r) => setTimeout(r, 200));
     }
-    loading = false;
-    await Promise.all(load);
+    await load.stop();
 
     expect(Math.max(...probes.map((p) => p.ms)), 'slowest probe (ms) while the store was down').toBeLessThan(1000);
     const statuses = (path: string) => [...new Set(probes.filter((p) => p.path === path).map((p) => p.status))];
