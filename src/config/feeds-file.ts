@@ -94,6 +94,7 @@ export interface SearchEntry {
   query?: string;
   filter?: SavedSearchFilter;
   webhook?: string;
+  allowPrivateAddresses?: boolean;
 }
 
 /**
@@ -379,5 +380,6 @@ function buildSearch(s: SearchEntry): SavedSearchSpec {
     query: s.query?.trim() ?? '',
     filter: Object.freeze({ ...(s.filter ?? {}) }),
     webhook: s.webhook ?? null,
+    ...(s.allowPrivateAddresses === true ? { allowPrivateAddresses: true } : {}),
   });
 }

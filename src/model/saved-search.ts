@@ -35,6 +35,11 @@ export interface SavedSearchSpec {
   readonly filter: SavedSearchFilter;
   /** http(s) URL new matches are POSTed to, or null. */
   readonly webhook: string | null;
+  /**
+   * The webhook may be on a loopback, private or link-local address. Set only in feeds.json (the
+   * operator's word), never through the API; `fetch.allowPrivateAddresses` allows it for all.
+   */
+  readonly allowPrivateAddresses?: boolean;
 }
 
 /** A saved search as the API shows it. */

@@ -8,9 +8,31 @@
 /** How long one slice may hold the event loop. */
 export const SLICE_MS = 10;
 
-/** Resolves on the next turn of the event loop, after pending I/O. */
+/** Work waiting for its turn (see yieldToLoop), oldest first. */
+const waiting: (() => void)[] = [];
+let pumping = false;
+
+/** Lets ONE waiting piece of work go on per turn of the event loop. */
+function pump(): void {
+  waiting.shift()?.();
+  if (waiting.length > 0) setImmediate(pump);
+  else pumping = false;
+}
+
+/**
+ * Resolves on a later turn of the event loop, after pending I/O and timers. Work that yields at
+ * the same time (several feeds ingested at once) goes on one piece per turn, in the order it
+ * yielded: with a plain setImmediate, every piece queued for the same turn would run back to
+ * back, and three 10 ms slices would hold the loop for 30 ms.
+ */
 export function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    if (!pumping) {
+      pumping = true;
+      setImmediate(pump);
+    }
+  });
 }
 
 /** Counts time since the last yield; `tick()` yields once the slice is used up. */

@@ -6,30 +6,26 @@
 import type { Article } from '../model/article.ts';
 import type { FeedConfig } from '../model/feed.ts';
 import type { ParsedFeed } from '../model/raw-feed.ts';
-import { decodeFeed } from '../ingest/decode/decode-feed.ts';
-import { TimeSlicer, yieldToLoop } from '../model/time-slices.ts';
-import { parseFeed } from '../ingest/parse/parse-feed.ts';
+import { TimeSlicer } from '../model/time-slices.ts';
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
-import { boundItem, ITEM_BOUNDS } from '../normalize/bound-item.ts';
 import { normalizeIfChanged } from '../normalize/normalize-item.ts';
 import type { IsUnchanged } from '../normalize/normalize.types.ts';
+import { readDocument, type DocumentReader, type ReadDocument, type ReadInput } from './read-document.ts';
 
 const NEVER_UNCHANGED: IsUnchanged = () => false;
 
-export interface DocumentInput {
-  readonly bytes: Uint8Array;
-  /** The HTTP Content-Type (or what `--content-type` stands in for), for its charset. */
-  readonly contentType?: string;
-  /** Where the document came from (after redirects): base for relative links. */
-  readonly url: string;
+export interface DocumentInput extends ReadInput {
   readonly feed: FeedConfig;
   readonly fetchedAt: Date;
   readonly tagger: Tagger;
   /** Ingestion passes the store's view, so unchanged items are not tagged again. */
   readonly isUnchanged?: IsUnchanged;
-  /** Cap for gzip bytes that arrive without Content-Encoding (the fetch body cap). */
-  readonly maxBytes?: number;
+  /** Decodes and parses the bytes: `readDocument` on this thread unless given (the parse worker pool). */
+  readonly reader?: DocumentReader;
 }
+
+/** What normalizing a read document needs: DocumentInput without the bytes. */
+export type NormalizeInput = Omit<DocumentInput, 'bytes' | 'contentType' | 'maxBytes' | 'reader'>;
 
 export interface ProcessedDocument {
   readonly parsed: ParsedFeed;
@@ -53,24 +49,24 @@ export interface ProcessedDocument {
  * loop, so a 10,000-item document never stalls the server.
  */
 export async function processDocument(input: DocumentInput): Promise<ProcessedDocument> {
-  const decoded = decodeFeed(input.bytes, input.contentType, input.maxBytes ? { maxInflatedBytes: input.maxBytes } : undefined);
-  await yieldToLoop();
-  const parsed = await parseFeed(decoded.text, { url: input.url });
-  const warnings = [...decoded.warnings, ...parsed.warnings];
-  const maxItems = ITEM_BOUNDS.itemsPerFeed;
-  if (parsed.items.length > maxItems) {
-    warnings.push(`more than ${maxItems} items in the document (${parsed.items.length}); kept the first ${maxItems}`);
-  }
+  return normalizeDocument(await (input.reader ?? readDocument)(input), input);
+}
+
+/**
+ * The second half of processDocument: a read document's items to Articles, on this thread (the
+ * tagger and its dictionaries live here). Ingestion calls it twice on one read document (first
+ * to learn the ids, see refresh-feed.ts), so a document is decoded and parsed once.
+ */
+export async function normalizeDocument(doc: ReadDocument, input: NormalizeInput): Promise<ProcessedDocument> {
+  const { parsed } = doc;
+  const warnings = [...doc.warnings];
   const articles: Article[] = [];
   const candidatesByArticle = new Map<string, readonly Candidate[]>();
   const seen = new Set<string>();
   let unchanged = 0;
-  const cutCounts = new Map<string, number>();
   const slicer = new TimeSlicer();
-  for (const [index, rawItem] of parsed.items.slice(0, maxItems).entries()) {
+  for (const [index, item] of parsed.items.entries()) {
     await slicer.tick();
-    const { item, cuts } = boundItem(rawItem);
-    for (const cut of cuts) cutCounts.set(cut, (cutCounts.get(cut) ?? 0) + 1);
     try {
       const normalized = normalizeIfChanged(item, {
         feed: input.feed,
@@ -97,6 +93,6 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
       warnings.push(`item ${index + 1} ("${item.title ?? item.link ?? item.guid ?? '?'}") was skipped: ${(err as Error).message}`);
     }
   }
-  for (const [cut, n] of cutCounts) warnings.push(`${n} ${n === 1 ? 'item' : 'items'}: ${cut} (the field limits)`);
-  return { parsed, encoding: decoded.encoding, articles, candidatesByArticle, unchanged, warnings: [...new Set(warnings)] };
+  warnings.push(...doc.cuts);
+  return { parsed, encoding: doc.encoding, articles, candidatesByArticle, unchanged, warnings: [...new Set(warnings)] };
 }

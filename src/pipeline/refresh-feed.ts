@@ -15,11 +15,12 @@ import { emptyFeedState, type FeedConfig, type FeedState } from '../model/feed.t
 import type { Candidate, Tagger } from '../normalize/gazetteer/tagger.types.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { Article, ArticleMeta } from '../model/article.ts';
-import { yieldToLoop } from '../model/time-slices.ts';
-import type { ArticleStoreApi, UpsertResult } from '../store/article-store.types.ts';
+import type { Article } from '../model/article.ts';
+import type { ArticleStoreApi } from '../store/article-store.types.ts';
 import { planNextFetch } from '../ingest/fetch/next-fetch.ts';
-import { processDocument } from './process-document.ts';
+import { normalizeDocument, type NormalizeInput } from './process-document.ts';
+import { upsertInBatches } from './write-in-batches.ts';
+import { readDocument, type DocumentReader, type ReadDocument } from './read-document.ts';
 import type { IsUnchanged } from '../normalize/normalize.types.ts';
 import { sameFeedVersion } from '../model/ids.ts';
 import type { FullTextWorker } from './full-text-worker.ts';
@@ -45,6 +46,8 @@ export interface RefreshDeps {
   readonly resolver?: Resolver;
   /** The outbound proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY); direct when absent. */
   readonly proxy?: ProxySettings;
+  /** Decodes and parses fetched documents (the parse worker pool); on this thread when absent. */
+  readonly readDocument?: DocumentReader;
 }
 
 export type RefreshStatus = 'ok' | 'not_modified' | 'failed';
@@ -93,16 +96,14 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
 
   if (result.kind === 'modified') {
     try {
-      const input = {
+      const read = await (deps.readDocument ?? readDocument)({
         bytes: result.body,
         ...(result.contentType ? { contentType: result.contentType } : {}),
         url: result.finalUrl,
-        feed,
-        fetchedAt: started,
-        tagger: deps.tagger,
         maxBytes: settings.maxBodyBytes,
-      };
-      const doc = await processDocument({ ...input, isUnchanged: await knownHashes(input, deps.store) });
+      });
+      const input: NormalizeInput = { url: result.finalUrl, feed, fetchedAt: started, tagger: deps.tagger };
+      const doc = await normalizeDocument(read, { ...input, isUnchanged: await knownHashes(read, input, deps.store) });
       const written = await upsertInBatches(deps.store, deps.assignStories ? await deps.assignStories(doc.articles) : doc.articles);
       ttlMinutes = doc.parsed.ttlMinutes;
       Object.assign(state, {
@@ -170,25 +171,6 @@ export async function refreshFeed(feed: FeedConfig, deps: RefreshDeps, knownStat
   return { ...outcome, state };
 }
 
-/** Articles written per store call: a 10,000-item feed is written in steps, with the event loop free between them. */
-export const UPSERT_BATCH = 500;
-
-/** Writes the articles in batches of UPSERT_BATCH, yielding between batches; the results summed. */
-async function upsertInBatches(store: ArticleStoreApi, articles: readonly Article[]): Promise<UpsertResult> {
-  if (articles.length <= UPSERT_BATCH) return store.upsert(articles);
-  const added: ArticleMeta[] = [];
-  const updated: ArticleMeta[] = [];
-  let unchanged = 0;
-  for (let i = 0; i < articles.length; i += UPSERT_BATCH) {
-    if (i > 0) await yieldToLoop();
-    const written = await store.upsert(articles.slice(i, i + UPSERT_BATCH));
-    added.push(...written.added);
-    updated.push(...written.updated);
-    unchanged += written.unchanged;
-  }
-  return { added, updated, unchanged };
-}
-
 function failedOutcome(feedId: string, error: NewsgateError): Omit<RefreshOutcome, 'state'> {
   return { feedId, status: 'failed', added: 0, updated: 0, unchanged: 0, error };
 }
@@ -212,14 +194,14 @@ async function safePutState(deps: RefreshDeps, state: FeedState): Promise<void> 
 
 /**
  * The store's content hashes for the document's items, as the synchronous `isUnchanged` that
- * processDocument wants: a first pass over the document (decode, parse, clean — no tagging, as
- * every item reads as unchanged) collects the ids, then ONE query fetches their hashes, so
- * unchanged items are not tagged again and processDocument stays free of I/O.
+ * normalizeDocument wants: a first pass over the read document (clean — no tagging, as every
+ * item reads as unchanged) collects the ids, then ONE query fetches their hashes, so unchanged
+ * items are not tagged again and normalizing stays free of I/O.
  * A stored full text (fullText) came from the same feed version when its feed part matches.
  */
-async function knownHashes(input: Parameters<typeof processDocument>[0], store: ArticleStoreApi): Promise<IsUnchanged> {
+async function knownHashes(read: ReadDocument, input: NormalizeInput, store: ArticleStoreApi): Promise<IsUnchanged> {
   const ids: string[] = [];
-  await processDocument({ ...input, isUnchanged: (id) => (ids.push(id), true) });
+  await normalizeDocument(read, { ...input, isUnchanged: (id) => (ids.push(id), true) });
   const hashes = ids.length > 0 ? await store.getContentHashes(ids) : new Map<string, string>();
   return (id, hash) => sameFeedVersion(hashes.get(id), hash);
 }

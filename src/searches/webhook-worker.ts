@@ -6,7 +6,8 @@
  *    (`search_queued`), and queue the rest as deliveries of up to 50 articles — the queued rows,
  *    the delivery (its exact JSON body) and, at the end, the new mark are written to the store,
  *    so a crash at any point rescans and queues only what is missing.
- * 2. Deliver: POST each due delivery, signed (webhook-signature.ts); 2xx marks it delivered,
+ * 2. Deliver: POST each due delivery, signed (webhook-signature.ts), to a receiver held to the
+ *    address guard (post-webhook.ts: no internal address unless allowed, no redirect followed); 2xx marks it delivered,
  *    anything else schedules a retry with exponential backoff (webhook-backoff.ts) until it
  *    is given up as failed. A delivery is claimed before its POST (its due time moved past the
  *    timeout), so two replicas sharing a PostgreSQL store do not both send it.
@@ -18,7 +19,10 @@ import { randomUUID } from 'node:crypto';
 import type { PreviewArticle } from '../cli/preview-json.ts';
 import { toPreviewArticle } from '../cli/preview-json.ts';
 import type { Article } from '../model/article.ts';
+import type { Resolver } from '../ingest/fetch/address-guard.ts';
+import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { SavedSearch } from '../model/saved-search.ts';
+import { postWebhook } from './post-webhook.ts';
 import { DEFAULT_BACKOFF, nextDelay, type BackoffPolicy } from './webhook-backoff.ts';
 import { DELIVERY_HEADER, SEARCH_HEADER, SIGNATURE_HEADER, signPayload } from './webhook-signature.ts';
 import type { DeliveryStatus, SearchDatabase } from './search-tables.ts';
@@ -77,6 +81,14 @@ export interface WebhookWorkerOptions {
   readonly backoff?: BackoffPolicy;
   /** Per POST (connect to last byte). */
   readonly timeoutMs?: number;
+  /**
+   * `fetch.allowPrivateAddresses` of feeds.json, read at each delivery (the file may be reloaded):
+   * every webhook may reach loopback, private and link-local addresses. Otherwise only a search
+   * with its own `allowPrivateAddresses` (feeds.json) may. Default: none may.
+   */
+  readonly allowPrivateAddresses?: () => boolean;
+  /** Host name resolver for the address guard (tests map names to chosen addresses). */
+  readonly resolver?: Resolver;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -261,6 +273,7 @@ export class WebhookWorker {
         .limit(20)
         .execute();
       if (due.length === 0) return;
+      const searches = new Map((await this.services.registry.list()).map((search) => [search.id, search]));
       for (const d of due) {
         // Claim it: whoever moves its due time first sends it.
         const claimed = await this.db
@@ -271,17 +284,17 @@ export class WebhookWorker {
           .where('next_ms', '=', Number(d.next_ms))
           .executeTakeFirst();
         if (Number(claimed.numUpdatedRows) !== 1) continue;
-        await this.attempt(d.id, d.search_id, d.url, d.payload, Number(d.attempts), secret);
+        const allowPrivate = this.options.allowPrivateAddresses?.() === true || searches.get(d.search_id)?.allowPrivateAddresses === true;
+        await this.attempt(d.id, d.search_id, d.url, d.payload, Number(d.attempts), secret, allowPrivate);
       }
     }
   }
 
-  private async attempt(id: string, searchId: string, url: string, payload: string, attemptsBefore: number, secret: string): Promise<void> {
+  private async attempt(id: string, searchId: string, url: string, payload: string, attemptsBefore: number, secret: string, allowPrivate: boolean): Promise<void> {
     let httpStatus: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(url, {
-        method: 'POST',
+      httpStatus = await postWebhook(url, payload, {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'newsgate-webhook',
@@ -289,16 +302,13 @@ export class WebhookWorker {
           [DELIVERY_HEADER]: id,
           [SEARCH_HEADER]: searchId,
         },
-        body: payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        policy: { allowPrivateAddresses: allowPrivate, trustedOrigins: [] },
+        ...(this.options.resolver ? { resolver: this.options.resolver } : {}),
+        timeoutMs: this.timeoutMs,
       });
-      httpStatus = res.status;
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status < 200 || res.status > 299) error = `the receiver answered HTTP ${res.status}`;
+      if (httpStatus < 200 || httpStatus > 299) error = `the receiver answered HTTP ${httpStatus}`;
     } catch (err) {
-      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      error = `could not POST: ${cause?.code ?? cause?.message ?? (err as Error).message}`;
+      error = postFailure(err, this.timeoutMs);
     }
     const attempts = attemptsBefore + 1;
     const at = this.now();
@@ -320,4 +330,15 @@ export class WebhookWorker {
     await this.db.deleteFrom('search_queued').where('queued_ms', '<', before).execute();
     await this.db.deleteFrom('search_deliveries').where('status', '!=', 'pending').where('created_ms', '<', before).execute();
   }
+}
+
+/** Why a POST failed, in the words a delivery shows. */
+function postFailure(err: unknown, timeoutMs: number): string {
+  if (err instanceof NewsgateError && err.code === ErrorCode.FETCH_FORBIDDEN_ADDRESS) {
+    return `refused (${ErrorCode.FETCH_FORBIDDEN_ADDRESS}): ${String(err.details.url ?? '')} is at ${String(err.details.address ?? '')}, a loopback, private or link-local address. ` +
+      'If the receiver really is inside your network, set "allowPrivateAddresses": true on this search in feeds.json, or "fetch": { "allowPrivateAddresses": true } for every feed and webhook.';
+  }
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return `could not POST: no answer within ${timeoutMs / 1000} s`;
+  return `could not POST: ${e.code ?? e.message ?? String(err)}`;
 }

@@ -16,6 +16,7 @@ import { HostLimiter } from '../ingest/fetch/host-limiter.ts';
 import { FeedScheduler } from '../pipeline/feed-scheduler.ts';
 import { FirstRoundReport, roundOutcome } from '../pipeline/first-round-report.ts';
 import { FullTextWorker } from '../pipeline/full-text-worker.ts';
+import { ParseWorkerPool } from '../pipeline/parse-worker-pool.ts';
 import type { Candidate } from '../normalize/gazetteer/tagger.types.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import { CandidateStore } from '../store/candidate-store.ts';
@@ -103,10 +104,13 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     feeds.feeds.filter((f) => f.enabled).map((f) => f.id),
     (summary) => logger.warn({ event: 'no-feed-reachable' }, summary),
   );
+  // Large feed documents are decoded and parsed in a worker thread, off the event loop.
+  const parsePool = new ParseWorkerPool({ logger });
   const scheduler = new FeedScheduler({
     refresh: {
       store,
       tagger,
+      readDocument: parsePool.read,
       assignStories: createStoryAssigner(store, (id) => catalog.regionAncestors(id)),
       fetch: feeds.fetch,
       ...(config.proxy ? { proxy: config.proxy } : {}),
@@ -124,7 +128,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
   scheduler.setFeeds(feeds.feeds);
 
   // Saved searches: their feeds, exports, webhooks and API (src/server/start-searches.ts).
-  const searches = startSearches({ store, catalog, feeds: () => feeds.feeds, searches: feeds.searches ?? [], ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}), logger });
+  const searches = startSearches({ store, catalog, feeds: () => feeds.feeds, searches: feeds.searches ?? [], allowPrivateAddresses: () => feeds.fetch.allowPrivateAddresses, ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}), logger });
   const services: GatewayServices = {
     searches: searches.api,
     store,
@@ -297,6 +301,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         void httpClosed.then(() => clearTimeout(drainCut));
         await subscriptions.close();
         await scheduler.stop();
+        await parsePool.close();
         await fullText.stop();
         await httpClosed;
         await apollo.stop();

@@ -31,6 +31,8 @@ export interface SearchesOptions {
   readonly logger: Logger;
   /** Run the webhook worker (default true; a read-only replica may leave it to others). */
   readonly webhooks?: boolean;
+  /** `fetch.allowPrivateAddresses` as feeds.json says now: webhooks may reach internal addresses. */
+  allowPrivateAddresses?(): boolean;
 }
 
 export interface Searches {
@@ -53,7 +55,7 @@ export function startSearches(opts: SearchesOptions): Searches {
     catalog,
     sources: feedSourceLookup(opts.feeds, (ids) => store.getFeedStates(ids)),
   };
-  const worker = new WebhookWorker({ db, services, secret: opts.webhookSecret, logger: opts.logger });
+  const worker = new WebhookWorker({ db, services, secret: opts.webhookSecret, logger: opts.logger, ...(opts.allowPrivateAddresses ? { allowPrivateAddresses: opts.allowPrivateAddresses } : {}) });
   const stopNudging = opts.webhooks === false ? () => {} : store.onChange((change) => (change.added.length + change.updated.length > 0 ? worker.nudge() : undefined));
   if (opts.webhooks !== false) worker.start();
   const routes = [createSearchFeedsRoute(services), createExportRoute(services)];

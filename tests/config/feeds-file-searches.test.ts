@@ -35,6 +35,15 @@ describe('feeds.json searches', () => {
     expect(parseFeedsFile(JSON.stringify({ feeds }), FILE).searches).toEqual([]);
   });
 
+  it('reads allowPrivateAddresses on a search (a webhook inside the network) and refuses a non-boolean', () => {
+    const settings = parseFeedsFile(JSON.stringify({ feeds, searches: [{ id: 'in', name: 'In', webhook: 'http://10.0.0.5/hook', allowPrivateAddresses: true }, { id: 'out', name: 'Out', allowPrivateAddresses: false }] }), FILE);
+    expect(settings.searches).toEqual([
+      { id: 'in', name: 'In', query: '', filter: {}, webhook: 'http://10.0.0.5/hook', allowPrivateAddresses: true },
+      { id: 'out', name: 'Out', query: '', filter: {}, webhook: null },
+    ]);
+    expect(problemsOf(JSON.stringify({ feeds, searches: [{ id: 'a', name: 'A', allowPrivateAddresses: 'yes' }] }))).toMatch(/searches\[0\]\.allowPrivateAddresses/);
+  });
+
   it.each([
     ['a misspelt key, with a suggestion', { id: 'a', name: 'A', querry: 'x' }, ['$.searches[0].querry: unknown key "querry"; did you mean "query"?']],
     ['a misspelt filter key', { id: 'a', name: 'A', filter: { region: ['IQ'] } }, ['$.searches[0].filter.region: unknown key "region"; did you mean "regions"?']],

@@ -67,7 +67,9 @@ beforeAll(async () => {
   writeFileSync(
     path.join(dir, 'feeds.json'),
     JSON.stringify({
-      fetch: { perHostSpacingSeconds: 0, minIntervalMinutes: 1 },
+      // The webhook receiver listens on 127.0.0.1 and the search is saved through the API: only the
+      // top-level setting lets it be reached (tests/searches/webhook-address-guard.test.ts checks the refusal).
+      fetch: { perHostSpacingSeconds: 0, minIntervalMinutes: 1, allowPrivateAddresses: true },
       feeds: [{ id: 'wire', url: `${feedServer.url}/wire`, intervalMinutes: 60 }],
       searches: [{ id: 'drones', name: 'Drones', query: 'drone -footage' }],
     }),

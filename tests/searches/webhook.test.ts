@@ -62,7 +62,8 @@ async function openAll(url: string, searches: readonly SavedSearchSpec[], secret
     catalog,
     sources: feedSourceLookup(() => FEEDS, (ids) => store.getFeedStates(ids)),
   };
-  const worker = new WebhookWorker({ db: searchDatabase(store.db), services, secret, logger: silent, backoff: { baseMs: 40, maxMs: 200, maxAttempts }, timeoutMs: 2000 });
+  // The receivers listen on 127.0.0.1: allowed as an operator would (webhook-address-guard.test.ts checks the refusal).
+  const worker = new WebhookWorker({ db: searchDatabase(store.db), services, secret, logger: silent, backoff: { baseMs: 40, maxMs: 200, maxAttempts }, timeoutMs: 2000, allowPrivateAddresses: () => true });
   return { store, services, worker };
 }
 

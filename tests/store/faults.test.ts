@@ -5,38 +5,12 @@
  * store answers again by itself. At start, an unreachable database is retried with backoff, one
  * log line per attempt naming the URL without its password. Needs POSTGRES_URL.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import { openStoreWithRetry, backoffDelay } from '../../src/server/open-store.ts';
 import { makeArticle, regionAncestors } from './article-factory.ts';
 import { POSTGRES_URL, createTestDatabase, dropTestDatabase } from './postgres-test-db.ts';
-
-/** Forwards 127.0.0.1:port to the PostgreSQL server; `down()` drops every connection and stops listening. */
-class Proxy {
-  private server: net.Server | undefined;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-  constructor(private readonly target: { host: string; port: number }) {}
-  async up(): Promise<void> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as net.AddressInfo).port;
-  }
-  async down(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server = undefined;
-  }
-}
+import { TcpProxy as Proxy } from './tcp-proxy.ts';
 
 describe('backoffDelay', () => {
   it.each([

@@ -3,38 +3,13 @@
  * every call answers within its deadline while Redis is gone (the cache is bypassed, a miss),
  * and the cache works again once Redis is back, without reopening anything.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ResilientCache } from '../../src/store/resilient-cache.ts';
 import { KeyvResponseCache } from '../../src/store/response-cache-store.ts';
+import { freePort, hasRedisServer as hasRedis, startRedis } from './redis-server.ts';
 
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedis) console.warn('[resilient-cache] redis-server is not installed: the kill-and-restart test is skipped.');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`redis-server did not start on ${port}`);
-}
 
 const children: ChildProcess[] = [];
 afterAll(() => {
