@@ -246,11 +246,17 @@ export class ArticleStore implements ArticleStoreApi {
   /**
    * Picks, per entity field of a page query, whether its postings drive the query or are probed
    * per article walked in page order (see filter-sql.ts `EntityPlan`): an entity with more than
-   * {@link PROBE_FROM} articles is probed, so a page of `IQ` reads about a page of rows instead of
-   * sorting every match. Counting those postings stops at PROBE_FROM + 1 (one short index range).
+   * {@link PROBE_FROM} articles in the filter's time window is probed, so a page of `IQ` reads
+   * about a page of rows instead of sorting every match. Counting those postings stops at
+   * PROBE_FROM + 1 (one short range of the postings' primary key). The window matters: a
+   * country with 2,855 articles of which 978 in the last 30 days drives the query with an
+   * actor, instead of walking all 33,000 articles of the month for the few they share
+   * (55 ms → 12 ms at 100k articles, bench/query-cpu.ts).
    */
   private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
     const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
+    const fromMs = filter.from !== undefined ? filterInstant(filter.from, 'from') : undefined;
+    const toMs = filter.to !== undefined ? filterInstant(filter.to, 'to') : undefined;
     for (const field of ['actors', 'regions', 'topics'] as const) {
       const ids = filter[field];
       if (ids === undefined || ids.length === 0) continue;
@@ -261,6 +267,8 @@ export class ArticleStore implements ArticleStoreApi {
             .select(sql<number>`1`.as('one'))
             .where('kind', '=', ENTITY_KIND[field])
             .where('entity_id', 'in', [...new Set(ids)])
+            .$if(fromMs !== undefined, (q) => q.where('published_ms', '>=', fromMs as number))
+            .$if(toMs !== undefined, (q) => q.where('published_ms', '<=', toMs as number))
             .limit(this.probeFrom + 1)
             .as('postings'),
         )
