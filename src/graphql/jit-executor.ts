@@ -39,8 +39,11 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return copy;
 }
 
+/** Runs an operation's execution inside something (a tracing span); identity when absent. */
+export type AroundExecution = <T>(contextValue: object, fn: () => T) => T;
+
 /** The executor: compiled operations per document and operation name. */
-export function createJitExecutor(schema: GraphQLSchema): GatewayExecutor {
+export function createJitExecutor(schema: GraphQLSchema, around?: AroundExecution): GatewayExecutor {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
   const compile = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): Compiled => {
     let byName = compiled.get(document);
@@ -57,7 +60,7 @@ export function createJitExecutor(schema: GraphQLSchema): GatewayExecutor {
     }
     return entry;
   };
-  return async (requestContext) => {
+  const run = async (requestContext: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> => {
     const { document, operation, operationName, context } = requestContext;
     const variables = (requestContext.request.variables ?? {}) as Record<string, unknown>;
     const entry = compile(document, operation, operationName);
@@ -69,13 +72,14 @@ export function createJitExecutor(schema: GraphQLSchema): GatewayExecutor {
     const result = (await entry.query.query(undefined, context, entry.fillDefaults ? entry.fillDefaults(variables) : variables)) as ExecutionResult;
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
+  return around ? (requestContext) => around(requestContext.context, () => run(requestContext)) : run;
 }
 
 /**
  * Apollo's `gateway` option over a local schema with {@link createJitExecutor}: the schema
  * never changes, so it is announced once and there is nothing to stop.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, around?: AroundExecution): GatewayInterface {
   return {
     onSchemaLoadOrUpdate(callback) {
       // coreSupergraphSdl is for Apollo's federation reporting, which newsgate does not use.
@@ -83,7 +87,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       return () => {};
     },
     async load() {
-      return { executor: createJitExecutor(schema) };
+      return { executor: createJitExecutor(schema, around) };
     },
     async stop() {},
   };

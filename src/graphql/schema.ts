@@ -131,6 +131,14 @@ export interface GatewayOptions {
    * `execute` (the bench compares them; Apollo's per-field plugin hooks need it).
    */
   readonly executor?: 'jit' | 'graphql-js';
+  /** OpenTelemetry (src/observability/tracing.ts): a span per operation, active while it executes. */
+  readonly tracing?: GraphQLTracing;
+}
+
+/** What the GraphQL layer needs of tracing, without importing OpenTelemetry itself. */
+export interface GraphQLTracing {
+  readonly graphqlPlugin: ApolloServerPlugin<object>;
+  inOperation<T>(contextValue: object, fn: () => T): T;
 }
 
 /**
@@ -174,7 +182,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
   const limits = useQueryLimits(options.queryLimits);
   const schema = buildGatewaySchema();
   return new ApolloServer<Context>({
-    ...(options.executor === 'graphql-js' ? { schema } : { gateway: jitGateway(schema) }),
+    ...(options.executor === 'graphql-js' ? { schema } : { gateway: jitGateway(schema, options.tracing?.inOperation) }),
     introspection: true,
     // The process owns SIGTERM/SIGINT (src/server/shutdown-on-signals.ts); Apollo's handler would
     // re-raise the signal after stopping itself, cutting the gateway's own drain short.
@@ -188,6 +196,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
     logger: apolloLogger(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ...(options.tracing ? [options.tracing.graphqlPlugin] : []),
       ...useStaticCacheHints(options.defaultMaxAge ?? DEFAULT_MAX_AGE),
       NO_CACHE_FOR_MUTATIONS,
       limits.plugin,

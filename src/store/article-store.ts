@@ -80,6 +80,8 @@ export interface ArticleStoreOptions {
   readonly countExactLimit?: number;
   /** Entities with more articles than this are probed in page queries (default {@link PROBE_FROM}; tests lower it). */
   readonly probeFrom?: number;
+  /** Wraps every database call, named by what it does (OpenTelemetry spans when tracing is on). */
+  readonly trace?: <T>(what: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 const DAY_MS = 86_400_000;
@@ -118,6 +120,7 @@ export class ArticleStore implements ArticleStoreApi {
   private readonly notifier: ChangeNotifier | undefined;
   private readonly countExactLimit: number;
   private readonly probeFrom: number;
+  private readonly trace: (<T>(what: string, fn: () => Promise<T>) => Promise<T>) | undefined;
   private readonly events = new EventEmitter();
   /** Tail of the chain of writes (upsert, prune): they run one at a time. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -140,6 +143,7 @@ export class ArticleStore implements ArticleStoreApi {
     this.notifier = options.notifier;
     this.countExactLimit = Math.max(1, options.countExactLimit ?? COUNT_EXACT_LIMIT);
     this.probeFrom = Math.max(0, options.probeFrom ?? PROBE_FROM);
+    this.trace = options.trace;
     this.events.setMaxListeners(0);
   }
 
@@ -606,7 +610,7 @@ export class ArticleStore implements ArticleStoreApi {
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
     if (this.closed) throw this.closedError();
     try {
-      return await fn();
+      return await (this.trace ? this.trace(what, fn) : fn());
     } catch (cause) {
       throw databaseError(this.where, what, cause);
     }
