@@ -255,7 +255,7 @@ export class ArticleStore implements ArticleStoreApi {
    * PROBE_FROM + 1 (one short range of the postings' primary key). The window matters: a
    * country with 2,855 articles of which 978 in the last 30 days drives the query with an
    * actor, instead of walking all 33,000 articles of the month for the few they share
-   * (55 ms → 12 ms at 100k articles, bench/query-cpu.ts).
+   * (its page query went from 55 ms to 12 ms at 100k articles, measured on the bench corpus).
    */
   private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
     const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
