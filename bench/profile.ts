@@ -3,12 +3,13 @@
  * what the note on a missed target quotes.
  *
  *   node --import tsx bench/profile.ts ingest|tagging|query|restore|upsert|http [--seconds 10] [--keep DIR]
+ *                                      [--articles N] [--corpus-dir DIR]   (http: store size, default 20k; where corpora are kept)
  *
  * query, restore and upsert work on a store of 100k articles (the restore loop re-opens it).
  * ingest, tagging, query, restore and upsert run in a child (bench/children/hot-path.ts) that starts V8's CPU
  * profiler (the one behind --cpu-prof) after its set-up; http runs a newsgate child
- * (bench/children/gateway-child.ts) under --cpu-prof while autocannon sends it the filtered
- * query. The .cpuprofile files are kept with --keep (open them in Chrome DevTools).
+ * (bench/children/gateway-child.ts), profiled from "ready" on, while autocannon sends it the
+ * filtered query. The .cpuprofile files are kept with --keep (open them in Chrome DevTools).
  */
 import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -19,12 +20,14 @@ import { corpusIds } from './lib/catalog-ids.ts';
 import type { SuiteContext } from './lib/context.ts';
 import { formatHottest, hottestFunctions } from './lib/cpu-profile.ts';
 import { benchFilters } from './lib/filters.ts';
-import { ensureSqliteCorpus } from './lib/sqlite-corpus.ts';
+import { sqliteCorpusOf } from './lib/sqlite-corpus.ts';
 import { filteredBody, load } from './suites/http.ts';
 
 const argv = process.argv.slice(2);
 const path = argv[0];
 const seconds = Number(argv[argv.indexOf('--seconds') + 1] ?? 10) || 10;
+const articles = Number(argv[argv.indexOf('--articles') + 1] ?? 20_000) || 20_000;
+const corpusDir = argv.includes('--corpus-dir') ? resolve(argv[argv.indexOf('--corpus-dir') + 1] ?? '.') : undefined;
 const keep = argv.includes('--keep') ? resolve(argv[argv.indexOf('--keep') + 1] ?? join(tmpdir(), 'newsgate-profiles')) : undefined;
 if (!path || !['ingest', 'tagging', 'query', 'restore', 'upsert', 'http'].includes(path)) {
   console.error('usage: node --import tsx bench/profile.ts ingest|tagging|query|restore|upsert|http [--seconds N] [--keep DIR]');
@@ -36,12 +39,17 @@ mkdirSync(profDir, { recursive: true });
 const cpuProf = ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
 try {
   if (path === 'http') {
-    const ctx: SuiteContext = { quick: true, fullScale: false, seed: 1, tmpDir, shared: new Map(), log: (m) => process.stderr.write(`${m}\n`) };
-    const corpus = await ensureSqliteCorpus(ctx);
+    const ctx: SuiteContext = { quick: true, fullScale: false, seed: 1, tmpDir, ...(corpusDir ? { corpusDir } : {}), shared: new Map(), log: (m) => process.stderr.write(`${m}\n`) };
+    const corpus = await sqliteCorpusOf(ctx, articles);
     const filters = benchFilters((await corpusIds(ctx)).ids);
-    const gateway = await startChildServer<{ url: string }>('children/gateway-child.ts', [corpus.url, tmpDir, '40', 'off'], {}, cpuProf);
+    // Profiled from "ready" to the end of the load: serving only, start-up left out.
+    const gateway = await startChildServer<{ url: string }>('children/gateway-child.ts', [corpus.url, tmpDir, '40', 'off'], {
+      NEWSGATE_BENCH_PROFILE: join(profDir, 'gateway-serving.cpuprofile'),
+    });
     try {
-      const r = await load(`${gateway.info.url}/graphql`, filteredBody(filters, true), seconds);
+      const endpoint = `${gateway.info.url}/graphql`;
+      await load(endpoint, filteredBody(filters, true), 1); // warm-up (in the profile: the JIT's first compiles)
+      const r = await load(endpoint, filteredBody(filters, true), seconds);
       console.log(`load: ${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
     } finally {
       await stopChild(gateway.child);

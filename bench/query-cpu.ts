@@ -59,7 +59,9 @@ const jitFirst = await compiled.query(undefined, createContext(services), variab
 if (jitFirst.errors) throw new Error(JSON.stringify(jitFirst.errors));
 await measure('graphql-jit compiled query (no Apollo)', (i) => Promise.resolve(compiled.query(undefined, createContext(services), variables(i))));
 const variants: [string, Parameters<typeof createApolloServer>[1]][] = [
-  ['Apollo, as the gateway runs it', { logger: silentLogger, metrics: createMetrics() }],
+  ['Apollo, as the gateway runs it (graphql-jit)', { logger: silentLogger, metrics: createMetrics() }],
+  ['Apollo, graphql-js execute instead of graphql-jit', { logger: silentLogger, metrics: createMetrics(), executor: 'graphql-js' }],
+  ['Apollo, as the gateway runs it, again', { logger: silentLogger, metrics: createMetrics() }],
   ['Apollo, without operation metrics', { logger: silentLogger }],
 ];
 for (const [name, options] of variants) {

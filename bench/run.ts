@@ -8,6 +8,7 @@
  *   npm run bench -- --only ingest,tagging
  *   npm run bench -- --seed 7           another corpus (default 1)
  *   npm run bench -- --full-scale       the scale suite goes to 1M articles however long it takes
+ *   npm run bench -- --corpus-dir DIR   keep the SQLite corpora in DIR and reuse them in later runs
  *
  * Re-executes itself once with --expose-gc and a larger heap, so memory figures exclude garbage
  * and a million articles fit.
@@ -39,6 +40,7 @@ interface Options {
   readonly only: readonly string[];
   readonly seed: number;
   readonly out: string;
+  readonly corpusDir?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -47,7 +49,7 @@ function parseArgs(argv: readonly string[]): Options {
     return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
   };
   if (argv.includes('--help')) {
-    console.log(`usage: npm run bench -- [--quick] [--full-scale] [--only ${SUITES.map((s) => s.name).join(',')}] [--seed N] [--out FILE]\n`);
+    console.log(`usage: npm run bench -- [--quick] [--full-scale] [--only ${SUITES.map((s) => s.name).join(',')}] [--seed N] [--out FILE] [--corpus-dir DIR]\n`);
     for (const s of SUITES) console.log(`  ${s.name.padEnd(8)} ${s.description}`);
     process.exit(0);
   }
@@ -62,7 +64,15 @@ function parseArgs(argv: readonly string[]): Options {
     console.error(`bench: --seed must be an integer, got ${value('--seed')}`);
     process.exit(2);
   }
-  return { quick: argv.includes('--quick'), fullScale: argv.includes('--full-scale'), only, seed, out: resolve(value('--out') ?? join(REPO_ROOT, 'bench', 'results.json')) };
+  const corpusDir = value('--corpus-dir');
+  return {
+    quick: argv.includes('--quick'),
+    fullScale: argv.includes('--full-scale'),
+    only,
+    seed,
+    out: resolve(value('--out') ?? join(REPO_ROOT, 'bench', 'results.json')),
+    ...(corpusDir ? { corpusDir: resolve(corpusDir) } : {}),
+  };
 }
 
 /** Without --expose-gc, run again as a child with the flags every figure assumes. */
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     fullScale: options.fullScale,
     seed: options.seed,
     tmpDir,
+    ...(options.corpusDir ? { corpusDir: options.corpusDir } : {}),
     shared: new Map(),
     log: (message) => process.stderr.write(`${message}\n`),
   };

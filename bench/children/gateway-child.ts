@@ -4,9 +4,12 @@
  * `{"url": …}` once listening; stops gracefully on SIGTERM.
  *
  * argv: <storeUrl> <tmpDir> <feedCount> <responseCache: on|off>
+ * env: NEWSGATE_BENCH_PROFILE=<file>: V8's CPU profiler runs from "ready" to SIGTERM (serving
+ *      only, start-up left out) and writes the `.cpuprofile` there.
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { Config } from '../../src/config/config.types.ts';
 import { benchFeedConfig } from '../lib/newsgate.ts';
@@ -53,7 +56,18 @@ const config: Config = {
 const { startGateway } = await importSrc<typeof import('../../src/server/gateway.ts')>('server/gateway.ts');
 const { silentLogger } = await importSrc<typeof import('../../src/observability/logger.ts')>('observability/logger.ts');
 const gateway = await startGateway(config, { logger: silentLogger, watchConfig: false });
-process.stdout.write(`${JSON.stringify({ url: gateway.url, articles: gateway.store.size() })}\n`);
+const profileFile = process.env.NEWSGATE_BENCH_PROFILE;
+const profiler = profileFile ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.post('Profiler.start');
+}
+process.stdout.write(`${JSON.stringify({ url: gateway.url, articles: await gateway.store.size() })}\n`);
 process.on('SIGTERM', () => {
-  void gateway.stop().then(() => process.exit(0), () => process.exit(1));
+  const written = profiler
+    ? profiler.post('Profiler.stop').then(({ profile }) => writeFileSync(profileFile as string, JSON.stringify(profile)))
+    : Promise.resolve();
+  void written.then(() => gateway.stop()).then(() => process.exit(0), () => process.exit(1));
 });

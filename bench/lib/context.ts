@@ -12,6 +12,11 @@ export interface SuiteContext {
   readonly fullScale: boolean;
   /** A fresh temporary directory for stores and child-process files. */
   readonly tmpDir: string;
+  /**
+   * `--corpus-dir`: where the SQLite corpora are kept between runs (written once per seed and
+   * size, reused after); absent: they are written into `tmpDir` and removed with it.
+   */
+  readonly corpusDir?: string;
   /** Progress to stderr. */
   log(message: string): void;
   /** Values suites share within one run (a filled SQLite file the http suite reuses, …). */

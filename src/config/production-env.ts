@@ -28,8 +28,10 @@ export interface QueryLimits {
 export interface ProductionSettings {
   readonly corsOrigins?: CorsOrigins;
   readonly queryLimits?: QueryLimits;
-  /** OTLP/HTTP endpoint for traces; none means tracing is off. */
+  /** OTLP/HTTP endpoint for traces (OTEL_EXPORTER_OTLP_ENDPOINT); none means tracing is off. */
   readonly otelEndpoint?: string;
+  /** OTEL_SERVICE_NAME, the traces' `service.name` (default newsgate); set with otelEndpoint only. */
+  readonly otelServiceName?: string;
 }
 
 /** Defaults, as the README documents them. */
@@ -92,10 +94,17 @@ export function readProductionEnv(env: NodeJS.ProcessEnv, problems: ConfigProble
     limits[key] = n;
   }
   const otelEndpoint = text('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (otelEndpoint !== undefined && !/^https?:\/\/[^/\s]+/i.test(otelEndpoint)) {
+    problems.push({
+      path: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+      message: `must be the http(s) base URL of an OTLP/HTTP collector (traces go to <it>/v1/traces), got "${otelEndpoint}".`,
+      example: 'OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318',
+    });
+  }
   return Object.freeze({
     corsOrigins: parseCorsOrigins(text('CORS_ORIGINS') ?? PRODUCTION_DEFAULTS.CORS_ORIGINS, problems),
     queryLimits: Object.freeze(limits as unknown as QueryLimits),
-    ...(otelEndpoint ? { otelEndpoint } : {}),
+    ...(otelEndpoint ? { otelEndpoint, otelServiceName: text('OTEL_SERVICE_NAME') ?? 'newsgate' } : {}),
   });
 }
 

@@ -43,6 +43,13 @@ function findNewsgateError(error: unknown): NewsgateError | undefined {
   return undefined;
 }
 
+/** The 4xx status Apollo put on a request error raised before execution (no path), if any. */
+function clientStatus(error: unknown): number | undefined {
+  if (!(error instanceof GraphQLError) || error.path !== undefined) return undefined;
+  const status = (error.extensions?.['http'] as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
 /**
  * Apollo's `formatError`: expected errors keep their message and get `extensions.code` (and
  * `extensions.details` when our error has some); Apollo's own request errors (parse,
@@ -70,6 +77,11 @@ export function createFormatError(logger: ErrorLogger) {
       // Apollo's own request errors (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
       // BAD_USER_INPUT for variables, …): meant for the client, without any stack trace.
       return { ...base, extensions: { code } };
+    }
+    if (ours === undefined && clientStatus(error) !== undefined) {
+      // Apollo's request errors that carry only an HTTP status ("provided sha does not match
+      // query" for a persisted query): the client's mistake, said as Apollo says it.
+      return { ...base, extensions: { code: 'BAD_REQUEST' } };
     }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in a GraphQL request');
     return { ...base, message: 'Internal server error', extensions: { code: INTERNAL_SERVER_ERROR } };

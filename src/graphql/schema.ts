@@ -18,6 +18,8 @@ import { createFormatError, type ErrorLogger } from './errors.ts';
 import { useQueryLimits } from './use-query-limits.ts';
 import { useOperationMetrics } from './use-operation-metrics.ts';
 import { useStaticCacheHints } from './use-static-cache-hints.ts';
+import { preferSimpleResolvers } from './simple-resolvers.ts';
+import { jitGateway } from './jit-executor.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { QueryLimits } from '../config/production-env.ts';
 import { ActorAffiliationResolver, ActorResolver } from './resolvers/actor.resolver.ts';
@@ -67,7 +69,9 @@ let schema: GraphQLSchema | undefined;
  * WebSocket server and `npm run schema` share one object without awaiting each other).
  */
 export function buildGatewaySchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+  if (schema) return schema;
+  preferSimpleResolvers();
+  schema = buildSchemaSync({
     resolvers: [
       ArticleResolver,
       AnalystResolver,
@@ -122,6 +126,19 @@ export interface GatewayOptions {
   readonly metrics?: Pick<Metrics, 'graphqlOperations' | 'graphqlSeconds'>;
   /** Depth, alias, token, directive and cost limits (default: the documented QUERY_MAX_* defaults). */
   readonly queryLimits?: QueryLimits;
+  /**
+   * What executes operations: graphql-jit (the default, see jit-executor.ts) or graphql-js's
+   * `execute` (the bench compares them; Apollo's per-field plugin hooks need it).
+   */
+  readonly executor?: 'jit' | 'graphql-js';
+  /** OpenTelemetry (src/observability/tracing.ts): a span per operation, active while it executes. */
+  readonly tracing?: GraphQLTracing;
+}
+
+/** What the GraphQL layer needs of tracing, without importing OpenTelemetry itself. */
+export interface GraphQLTracing {
+  readonly graphqlPlugin: ApolloServerPlugin<object>;
+  inOperation<T>(contextValue: object, fn: () => T): T;
 }
 
 /**
@@ -163,8 +180,9 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
   }
   if (services.candidates === undefined) logger.info({}, 'no discovery service: `candidates` answers an empty list');
   const limits = useQueryLimits(options.queryLimits);
+  const schema = buildGatewaySchema();
   return new ApolloServer<Context>({
-    schema: buildGatewaySchema(),
+    ...(options.executor === 'graphql-js' ? { schema } : { gateway: jitGateway(schema, options.tracing?.inOperation) }),
     introspection: true,
     // The process owns SIGTERM/SIGINT (src/server/shutdown-on-signals.ts); Apollo's handler would
     // re-raise the signal after stopping itself, cutting the gateway's own drain short.
@@ -178,6 +196,7 @@ export function createApolloServer(services: GatewayServices, options: GatewayOp
     logger: apolloLogger(logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ...(options.tracing ? [options.tracing.graphqlPlugin] : []),
       ...useStaticCacheHints(options.defaultMaxAge ?? DEFAULT_MAX_AGE),
       NO_CACHE_FOR_MUTATIONS,
       limits.plugin,

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config, FeedsSettings } from '../config/config.types.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { Tracing } from '../observability/tracing.ts';
 import { createMetrics, type Metrics } from '../observability/metrics.ts';
 import { withRequestContext } from '../observability/request-context.ts';
 import type { FeedConfig } from '../model/feed.ts';
@@ -68,6 +69,17 @@ export interface GatewayOptions {
 export async function startGateway(config: Config, opts: GatewayOptions): Promise<Gateway> {
   const { logger } = opts;
   const startedAt = Date.now();
+  // OpenTelemetry only when asked for: the SDK is imported then, before the HTTP server exists.
+  let storeEngine: string | undefined;
+  const tracing: Tracing | undefined = config.otelEndpoint
+    ? (await import('../observability/tracing.ts')).startTracing({
+        endpoint: config.otelEndpoint,
+        serviceName: config.otelServiceName ?? 'newsgate',
+        version: VERSION,
+        dbSystem: () => (storeEngine === 'postgres' ? 'postgresql' : storeEngine),
+      })
+    : undefined;
+  if (tracing) logger.info({ endpoint: config.otelEndpoint }, 'OpenTelemetry traces on');
   const metrics = createMetrics();
   const { tagger, catalog } = await createDefaultTagger({ extraFiles: [...config.feeds.dictionaries] });
   logger.info({ actors: catalog.actors.length, regions: catalog.regions.length, topics: catalog.topics.length }, 'dictionaries loaded');
@@ -83,7 +95,9 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     topicAncestors: (id: string) => catalog.topicAncestors(id),
     retention: config.feeds.retention,
     logger,
+    ...(tracing ? { trace: tracing.traceDatabase } : {}),
   });
+  storeEngine = store.database.engine;
   logger.info({ store: store.database.where, engine: store.database.engine, ms: Date.now() - startedAt }, 'store open');
   const candidates = await CandidateStore.open({ db: store.db, where: store.database.where, logger });
   const coordination = await openCoordination(config.storeUrl, logger, notifier ? { notifier, store } : undefined);
@@ -186,6 +200,7 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
     logger,
     metrics,
     ...(config.queryLimits ? { queryLimits: config.queryLimits } : {}),
+    ...(tracing ? { tracing } : {}),
     // Bypassed (never waited on) while its backend is down: see src/store/resilient-cache.ts.
     ...(responseCache ? { responseCache: { cache: new ResilientCache(responseCache, { logger }), generation: () => `${bootId}:${generation}` } } : {}),
   });
@@ -312,6 +327,8 @@ export async function startGateway(config: Config, opts: GatewayOptions): Promis
         await candidates.close();
         await searches.stop();
         await store.close();
+        // The spans still buffered go out before the process ends.
+        await tracing?.shutdown().catch((err: unknown) => logger.warn({ err: String(err) }, 'OpenTelemetry: last spans not sent'));
         logger.info('stopped');
       })();
       return stopping;

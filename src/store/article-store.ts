@@ -81,6 +81,8 @@ export interface ArticleStoreOptions {
   readonly countExactLimit?: number;
   /** Entities with more articles than this are probed in page queries (default {@link PROBE_FROM}; tests lower it). */
   readonly probeFrom?: number;
+  /** Wraps every database call, named by what it does (OpenTelemetry spans when tracing is on). */
+  readonly trace?: <T>(what: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 const DAY_MS = 86_400_000;
@@ -119,6 +121,7 @@ export class ArticleStore implements ArticleStoreApi {
   private readonly notifier: ChangeNotifier | undefined;
   private readonly countExactLimit: number;
   private readonly probeFrom: number;
+  private readonly trace: (<T>(what: string, fn: () => Promise<T>) => Promise<T>) | undefined;
   private readonly events = new EventEmitter();
   /** Tail of the chain of writes (upsert, prune): they run one at a time. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -141,6 +144,7 @@ export class ArticleStore implements ArticleStoreApi {
     this.notifier = options.notifier;
     this.countExactLimit = Math.max(1, options.countExactLimit ?? COUNT_EXACT_LIMIT);
     this.probeFrom = Math.max(0, options.probeFrom ?? PROBE_FROM);
+    this.trace = options.trace;
     this.events.setMaxListeners(0);
   }
 
@@ -248,11 +252,17 @@ export class ArticleStore implements ArticleStoreApi {
   /**
    * Picks, per entity field of a page query, whether its postings drive the query or are probed
    * per article walked in page order (see filter-sql.ts `EntityPlan`): an entity with more than
-   * {@link PROBE_FROM} articles is probed, so a page of `IQ` reads about a page of rows instead of
-   * sorting every match. Counting those postings stops at PROBE_FROM + 1 (one short index range).
+   * {@link PROBE_FROM} articles in the filter's time window is probed, so a page of `IQ` reads
+   * about a page of rows instead of sorting every match. Counting those postings stops at
+   * PROBE_FROM + 1 (one short range of the postings' primary key). The window matters: a
+   * country with 2,855 articles of which 978 in the last 30 days drives the query with an
+   * actor, instead of walking all 33,000 articles of the month for the few they share
+   * (its page query went from 55 ms to 12 ms at 100k articles, measured on the bench corpus).
    */
   private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
     const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
+    const fromMs = filter.from !== undefined ? filterInstant(filter.from, 'from') : undefined;
+    const toMs = filter.to !== undefined ? filterInstant(filter.to, 'to') : undefined;
     for (const field of ['actors', 'regions', 'topics'] as const) {
       const ids = filter[field];
       if (ids === undefined || ids.length === 0) continue;
@@ -263,6 +273,8 @@ export class ArticleStore implements ArticleStoreApi {
             .select(sql<number>`1`.as('one'))
             .where('kind', '=', ENTITY_KIND[field])
             .where('entity_id', 'in', [...new Set(ids)])
+            .$if(fromMs !== undefined, (q) => q.where('published_ms', '>=', fromMs as number))
+            .$if(toMs !== undefined, (q) => q.where('published_ms', '<=', toMs as number))
             .limit(this.probeFrom + 1)
             .as('postings'),
         )
@@ -600,7 +612,7 @@ export class ArticleStore implements ArticleStoreApi {
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
     if (this.closed) throw this.closedError();
     try {
-      return await fn();
+      return await (this.trace ? this.trace(what, fn) : fn());
     } catch (cause) {
       throw databaseError(this.where, what, cause);
     }

@@ -38,10 +38,13 @@ export function connectionType(name: string, node: Function) {
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items match in all, across every page (see `totalCountExact`).' })
+    // `simple: false` on both counts: their values are promises (counted only when selected),
+    // which graphql-jit's inlined property reads would not await (see simple-resolvers.ts).
+    @Field(() => Int, { simple: false, description: 'How many items match in all, across every page (see `totalCountExact`).' })
     totalCount!: number;
 
     @Field(() => Boolean, {
+      simple: false,
       description: 'False when `totalCount` is a lower bound: the store counts exactly up to a threshold (200,000 by default) and stops there.',
     })
     totalCountExact!: boolean;

@@ -23,6 +23,7 @@ import { migrate, type MigrationReport } from './migrations.ts';
 import { postgresDialect } from './postgres-dialect.ts';
 import type { Database } from './schema.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
+import { withStatementCache } from './statement-cache.ts';
 import { storeUnavailable } from './store-errors.ts';
 
 /** Bounds on every database call. */
@@ -120,7 +121,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
       if (cause instanceof NewsgateError) throw cause;
       throw storeUnavailable(where, 'open the SQLite database', cause);
     }
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteDb as unknown as BetterSqlite3.Database }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqliteDb) as unknown as BetterSqlite3.Database }) });
   }
   let migration: MigrationReport;
   try {
