@@ -23,7 +23,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
-import { articleSearchTerms } from '../normalize/gazetteer/phrase-terms.ts';
 import { queryTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
   ArticleChange,
@@ -38,10 +37,11 @@ import type {
   UpsertResult,
 } from './article-store.types.ts';
 import type { SqlDialect } from './sql/dialect.ts';
-import { entityPostings, type Ancestors } from './sql/entity-postings.ts';
+import { articleRows } from './sql/article-rows.ts';
+import type { Ancestors } from './sql/entity-postings.ts';
 import { filterCondition, filterInstant, type FilterPlan } from './sql/filter-sql.ts';
 import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
-import type { ArticlesTable, Database } from './sql/schema.ts';
+import type { Database } from './sql/schema.ts';
 import { databaseError } from './sql/store-errors.ts';
 
 export type { ArticleChange, ArticleChangeListener, StoreRetention } from './article-store.types.ts';
@@ -86,10 +86,6 @@ const DAY_MS = 86_400_000;
 const PING_TIMEOUT_MS = 1000;
 /** Ids per IN list. */
 const ID_CHUNK = 500;
-/** Rows per multi-row INSERT (articles: 8 parameters a row). */
-const ROW_CHUNK = 200;
-/** Posting rows per INSERT (4 parameters a row). */
-const POSTING_CHUNK = 1000;
 /** Largest page `query` serves. */
 const MAX_PAGE = 1000;
 /**
@@ -491,71 +487,15 @@ export class ArticleStore implements ArticleStoreApi {
     return this.closing;
   }
 
-  /** contentHash per existing id, in chunks. */
-  private async hashes(q: Kysely<Database> | Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-      const rows = await q.selectFrom('articles').select(['id', 'content_hash']).where('id', 'in', chunk).execute();
-      for (const r of rows) out.set(r.id, r.content_hash);
-    }
-    return out;
+  /** contentHash per existing id, in one query. */
+  private hashes(q: Kysely<Database> | Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.database.writer.hashes(q, ids);
   }
 
-  /** Writes articles, bodies, postings and full text; `replaced` ids had postings before. */
+  /** Writes articles, bodies, postings and full text in bulk; `replaced` ids had postings before. */
   private async write(trx: Transaction<Database>, articles: readonly Article[], replaced: ReadonlySet<string>): Promise<void> {
-    const rows: ArticlesTable[] = [];
-    const bodies: { id: string; body: string }[] = [];
-    const postings = [];
-    const search = [];
-    for (const article of articles) {
-      const { content, contentHtml, translatorNotes, comments, evidence, ...meta } = article;
-      const publishedMs = Date.parse(article.publishedAt);
-      const fetchedMs = Date.parse(article.fetchedAt);
-      rows.push({
-        id: article.id,
-        feed_id: article.feedId,
-        published_ms: publishedMs,
-        fetched_ms: Number.isNaN(fetchedMs) ? publishedMs : fetchedMs,
-        language: article.language,
-        story_id: article.storyId,
-        content_hash: article.contentHash,
-        meta: JSON.stringify(meta),
-      });
-      bodies.push({ id: article.id, body: JSON.stringify({ content, contentHtml, translatorNotes, comments, evidence }) });
-      postings.push(...entityPostings(meta, publishedMs, { regionAncestors: this.regionAncestors, ...(this.topicAncestors ? { topicAncestors: this.topicAncestors } : {}) }));
-      search.push({ id: article.id, terms: articleSearchTerms(article) });
-    }
-    for (const chunk of chunks(rows, ROW_CHUNK)) {
-      await trx
-        .insertInto('articles')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            feed_id: eb.ref('excluded.feed_id'),
-            published_ms: eb.ref('excluded.published_ms'),
-            fetched_ms: eb.ref('excluded.fetched_ms'),
-            language: eb.ref('excluded.language'),
-            story_id: eb.ref('excluded.story_id'),
-            content_hash: eb.ref('excluded.content_hash'),
-            meta: eb.ref('excluded.meta'),
-          })),
-        )
-        .execute();
-    }
-    for (const chunk of chunks(bodies, ROW_CHUNK)) {
-      await trx
-        .insertInto('article_bodies')
-        .values(chunk)
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ body: eb.ref('excluded.body') })))
-        .execute();
-    }
-    for (const chunk of chunks([...replaced], ID_CHUNK)) {
-      await trx.deleteFrom('article_entities').where('article_id', 'in', chunk).execute();
-    }
-    for (const chunk of chunks(postings, POSTING_CHUNK)) {
-      await trx.insertInto('article_entities').values(chunk).onConflict((oc) => oc.doNothing()).execute();
-    }
-    await this.dialect.writeSearch(trx, search, replaced);
+    const expand = { regionAncestors: this.regionAncestors, ...(this.topicAncestors ? { topicAncestors: this.topicAncestors } : {}) };
+    await this.database.writer.write(trx, articles.map((a) => articleRows(a, expand)), replaced);
   }
 
   /** Ids retention removes: older than max age; beyond max per feed (for `feedIds`, or every feed). */

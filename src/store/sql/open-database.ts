@@ -18,11 +18,14 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import { parseArticleStoreUrl, redactStoreUrl } from '../store-url.ts';
+import type { ArticleWriter } from './article-writer.ts';
 import type { SqlDialect, SqlEngine } from './dialect.ts';
 import { migrate, type MigrationReport } from './migrations.ts';
 import { postgresDialect } from './postgres-dialect.ts';
+import { postgresWriter } from './postgres-writer.ts';
 import type { Database } from './schema.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
+import { sqliteWriter } from './sqlite-writer.ts';
 import { storeUnavailable } from './store-errors.ts';
 
 /** Bounds on every database call. */
@@ -42,6 +45,8 @@ export interface StoreDatabase {
   readonly db: Kysely<Database>;
   readonly engine: SqlEngine;
   readonly dialect: SqlDialect;
+  /** The bulk write path of this engine (the store's upserts). */
+  readonly writer: ArticleWriter;
   /** The URL with its password hidden, for messages. */
   readonly where: string;
   /** Migrations run by this open. */
@@ -71,6 +76,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   let db: Kysely<Database>;
   let engine: SqlEngine;
+  let sqliteHandle: BetterSqlite3.Database | undefined;
   if (location.kind === 'postgres') {
     engine = 'postgres';
     const pool = new pg.Pool({
@@ -120,6 +126,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
       if (cause instanceof NewsgateError) throw cause;
       throw storeUnavailable(where, 'open the SQLite database', cause);
     }
+    sqliteHandle = handle;
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteDb as unknown as BetterSqlite3.Database }) });
   }
   let migration: MigrationReport;
@@ -135,6 +142,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     db,
     engine,
     dialect: engine === 'sqlite' ? sqliteDialect : postgresDialect,
+    // Prepared after the migrations: the statements need the tables.
+    writer: sqliteHandle ? sqliteWriter(sqliteHandle) : postgresWriter,
     where,
     migration,
     close: () => (closed ??= db.destroy()),
