@@ -39,7 +39,7 @@ import type {
 import type { SqlDialect } from './sql/dialect.ts';
 import { articleRows } from './sql/article-rows.ts';
 import type { Ancestors } from './sql/entity-postings.ts';
-import { filterCondition, filterInstant, type FilterPlan } from './sql/filter-sql.ts';
+import { ENTITY_FIELDS, filterCondition, filterInstant, type FilterPlan } from './sql/filter-sql.ts';
 import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
 import type { Database } from './sql/schema.ts';
 import { databaseError } from './sql/store-errors.ts';
@@ -76,6 +76,8 @@ export interface ArticleStoreOptions {
   readonly now?: () => number;
   readonly notifier?: ChangeNotifier;
   readonly timeouts?: StoreTimeouts;
+  /** SQLite page cache in MiB for bulk writers (see open-database.ts); the default suits a gateway. */
+  readonly sqliteCacheMiB?: number;
   /** Matches counted exactly before `countMatches` answers "at least" (default {@link COUNT_EXACT_LIMIT}). */
   readonly countExactLimit?: number;
   /** Entities with more articles than this are probed in page queries (default {@link PROBE_FROM}; tests lower it). */
@@ -146,6 +148,7 @@ export class ArticleStore implements ArticleStoreApi {
   static async open(options: ArticleStoreOptions): Promise<ArticleStore> {
     const database = await openDatabase(options.url, {
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      ...(options.sqliteCacheMiB !== undefined ? { sqliteCacheMiB: options.sqliteCacheMiB } : {}),
       onError: (err) => options.logger?.warn({ err: String(err) }, 'store connection error'),
     });
     if (database.migration.applied.length > 0) {
@@ -247,7 +250,7 @@ export class ArticleStore implements ArticleStoreApi {
    */
   private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
     const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
-    for (const field of ['actors', 'regions', 'topics'] as const) {
+    for (const [field, kind] of ENTITY_FIELDS) {
       const ids = filter[field];
       if (ids === undefined || ids.length === 0) continue;
       const row = await this.db
@@ -255,7 +258,7 @@ export class ArticleStore implements ArticleStoreApi {
           db
             .selectFrom('article_entities')
             .select(sql<number>`1`.as('one'))
-            .where('kind', '=', ENTITY_KIND[field])
+            .where('kind', '=', kind)
             .where('entity_id', 'in', [...new Set(ids)])
             .limit(this.probeFrom + 1)
             .as('postings'),

@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { Database } from './schema.ts';
 import type { SqlEngine } from './dialect.ts';
+import { CLAIMED_POSTINGS_MIGRATION } from './migration-claimed-postings.ts';
 import { SAVED_SEARCHES_MIGRATION } from './migration-saved-searches.ts';
 
 export interface Migration {
@@ -107,6 +108,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   SAVED_SEARCHES_MIGRATION,
+  CLAIMED_POSTINGS_MIGRATION,
 ];
 
 /** The schema version this newsgate writes. */
