@@ -24,6 +24,7 @@ import type { Article } from '../../src/model/article.ts';
 import type { EntityCatalog } from '../../src/model/catalog.ts';
 import { articleSearchTerms } from '../../src/normalize/gazetteer/phrase-terms.ts';
 import { foldedWords } from '../../src/normalize/gazetteer/search-terms.ts';
+import { BULK_CACHE_MIB } from '../../src/cli/commands/store/store-target.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import type { ArticleFilter } from '../../src/store/article-store.types.ts';
 import { ndjsonChunks, defaultCatalog } from '../corpus/generate-ndjson.ts';
@@ -99,7 +100,7 @@ async function lines(count: number, catalog: EntityCatalog): Promise<string[]> {
 
 /** Imports through `store import`'s engine; the rate by the wall clock and per CPU-second of this process. */
 async function importInto(url: string, text: string[], catalog: EntityCatalog): Promise<{ ms: number; cpuMs: number; count: number }> {
-  const store = await ArticleStore.open({ url, regionAncestors: (id) => catalog.regionAncestors(id), topicAncestors: (id) => catalog.topicAncestors(id) });
+  const store = await ArticleStore.open({ url, regionAncestors: (id) => catalog.regionAncestors(id), topicAncestors: (id) => catalog.topicAncestors(id), sqliteCacheMiB: BULK_CACHE_MIB });
   const t = performance.now();
   const cpu = process.cpuUsage();
   const result = await importArticles(readLines(Readable.from(text.map((l) => `${l}\n`))), store, { batchSize: 1000 });
@@ -138,7 +139,8 @@ async function measureEngine(
   const cpuRate = (imported.count / imported.cpuMs) * 1000;
   ctx.log(`   ${engine}: imported ${imported.count} in ${(imported.ms / 1000).toFixed(1)} s (${Math.round(rate)}/s; ${Math.round(cpuRate)} per CPU-second of the importer) load ${loadavg()}`);
   const results: Array<[number, ChildResult, string]> = [];
-  const store = await ArticleStore.open({ url, regionAncestors: () => [] });
+  // The filling connection writes in bulk, as `store import` does.
+  const store = await ArticleStore.open({ url, regionAncestors: () => [], sqliteCacheMiB: BULK_CACHE_MIB });
   // Planner statistics as a running database would have them (autovacuum may not have run yet).
   await sql`ANALYZE`.execute(store.db);
   const filters = await filtersOf(store, searchWords(base.articles));
