@@ -17,13 +17,16 @@
  *   {@link ChangeNotifier} given at open is told too (PostgreSQL LISTEN/NOTIFY across replicas),
  *   and `emitRemote()` is how such a notifier hands other replicas' changes back in.
  * - Database errors become STORE_UNAVAILABLE (unreachable, timed out, locked) or INTERNAL.
+ *
+ * The queries live by role: store-reads.ts (pages, metadata, bodies, iterate), store-counts.ts,
+ * store-retention.ts, feed-state-rows.ts, and the engines' bulk writers (sql/*-writer.ts). This
+ * class holds the state (options, the write queue, listeners) and runs them.
  */
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
-import { queryTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
   ArticleChange,
   ArticleChangeListener,
@@ -39,10 +42,13 @@ import type {
 import type { SqlDialect } from './sql/dialect.ts';
 import { articleRows } from './sql/article-rows.ts';
 import type { Ancestors } from './sql/entity-postings.ts';
-import { ENTITY_FIELDS, filterCondition, filterInstant, type FilterPlan } from './sql/filter-sql.ts';
 import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
 import type { Database } from './sql/schema.ts';
 import { databaseError } from './sql/store-errors.ts';
+import { readFeedStates, writeFeedState } from './feed-state-rows.ts';
+import { countAll, countMatching, countPerId } from './store-counts.ts';
+import { MAX_PAGE, readArticlesAfter, readBodies, readMetas, readPageIds, type WalkPosition } from './store-reads.ts';
+import { ageCutoff, deleteArticles, retentionVictims, type RetentionLimits } from './store-retention.ts';
 
 export type { ArticleChange, ArticleChangeListener, StoreRetention } from './article-store.types.ts';
 
@@ -84,12 +90,7 @@ export interface ArticleStoreOptions {
   readonly probeFrom?: number;
 }
 
-const DAY_MS = 86_400_000;
 const PING_TIMEOUT_MS = 1000;
-/** Ids per IN list. */
-const ID_CHUNK = 500;
-/** Largest page `query` serves. */
-const MAX_PAGE = 1000;
 /**
  * `countMatches` counts exactly up to this many matches; past it, it answers this number with
  * `exact: false` ("at least"), so a count never costs more than walking this many index entries.
@@ -161,7 +162,7 @@ export class ArticleStore implements ArticleStoreApi {
     return this.exclusive(async () => {
       const latest = new Map<string, Article>();
       for (const a of input) latest.set(a.id, a);
-      const cutoff = this.maxAgeDays > 0 ? this.now() - this.maxAgeDays * DAY_MS : undefined;
+      const cutoff = ageCutoff({ maxAgeDays: this.maxAgeDays, now: this.now() });
       const candidates: Article[] = [];
       let tooOld = 0;
       for (const article of latest.values()) {
@@ -198,8 +199,8 @@ export class ArticleStore implements ArticleStoreApi {
           }
           if (writes.length === 0) return { added, updated, unchanged, removed: [] as string[] };
           await this.write(trx, writes, new Set(updated.map((m) => m.id)));
-          const removed = await this.retentionVictims(trx, new Set(writes.map((a) => a.feedId)));
-          await this.deleteIds(trx, removed);
+          const removed = await retentionVictims(trx, this.limits(), new Set(writes.map((a) => a.feedId)));
+          await deleteArticles(trx, this.dialect, removed);
           return { added, updated, unchanged, removed };
         }),
       );
@@ -217,102 +218,25 @@ export class ArticleStore implements ArticleStoreApi {
   async query(filter: ArticleFilter, page: PageRequest): Promise<ArticlePage> {
     const first = Math.min(MAX_PAGE, Math.max(0, Math.floor(page.first)));
     if (first === 0) return { items: [], hasNextPage: false };
-    const column = page.order === 'FETCHED_DESC' ? 'articles.fetched_ms' : 'articles.published_ms';
-    const after = page.after;
-    const afterMs = after ? filterInstant(after.at, 'after') : undefined;
-    // Ids first, metadata second: the sort (when the plan needs one) then moves ids, not JSON.
-    const rows = await this.run('read a page of articles', async () => {
-      const plan = await this.planPage(filter);
-      return this.db
-        .selectFrom('articles')
-        .select('articles.id')
-        .where((eb) => filterCondition(eb, filter, this.dialect, plan))
-        .$if(after !== undefined, (q) =>
-          q.where((eb) => eb(eb.refTuple(column, 'articles.id'), '<', eb.tuple(afterMs as number, (after as { id: string }).id))),
-        )
-        .orderBy(column, 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(first + 1)
-        .execute();
-    });
-    const pageIds = rows.slice(0, first).map((r) => r.id);
-    const metas = await this.getMany(pageIds);
+    const ids = await this.run('read a page of articles', () => readPageIds(this.db, this.dialect, filter, page, first, this.probeFrom));
+    const metas = await this.getMany(ids.slice(0, first));
     // An article deleted between the two reads (retention) is left out of the page.
     const items = metas.filter((m): m is ArticleMeta => m !== undefined);
-    return { items, hasNextPage: rows.length > first };
-  }
-
-  /**
-   * Picks, per entity field of a page query, whether its postings drive the query or are probed
-   * per article walked in page order (see filter-sql.ts `EntityPlan`): an entity with more than
-   * {@link PROBE_FROM} articles is probed, so a page of `IQ` reads about a page of rows instead of
-   * sorting every match. Counting those postings stops at PROBE_FROM + 1 (one short index range).
-   */
-  private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
-    const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
-    for (const [field, kind] of ENTITY_FIELDS) {
-      const ids = filter[field];
-      if (ids === undefined || ids.length === 0) continue;
-      const row = await this.db
-        .selectFrom((db) =>
-          db
-            .selectFrom('article_entities')
-            .select(sql<number>`1`.as('one'))
-            .where('kind', '=', kind)
-            .where('entity_id', 'in', [...new Set(ids)])
-            .limit(this.probeFrom + 1)
-            .as('postings'),
-        )
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      plan[field] = Number(row.n) > this.probeFrom ? 'probe' : 'drive';
-    }
-    const terms = filter.search !== undefined ? queryTerms(filter.search) : [];
-    if (terms.length > 0) {
-      plan.search = (await this.dialect.countSearchUpTo(this.db, terms, this.probeFrom + 1)) > this.probeFrom ? 'probe' : 'drive';
-    }
-    return plan;
+    return { items, hasNextPage: ids.length > first };
   }
 
   async countMatches(filter: ArticleFilter): Promise<ArticleCount> {
     if (isEmptyFilter(filter)) return { count: await this.size(), exact: true };
-    const limit = this.countExactLimit;
-    const row = await this.run('count articles', () =>
-      this.db
-        .selectFrom((db) =>
-          db
-            .selectFrom('articles')
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => filterCondition(eb, filter, this.dialect))
-            .limit(limit + 1)
-            .as('matches'),
-        )
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
-    const n = Number(row.n);
-    return n > limit ? { count: limit, exact: false } : { count: n, exact: true };
+    return this.run('count articles', () => countMatching(this.db, this.dialect, filter, this.countExactLimit));
   }
 
   async getMany(ids: readonly string[]): Promise<(ArticleMeta | undefined)[]> {
-    const found = new Map<string, ArticleMeta>();
-    await this.run(`read ${ids.length} articles`, async () => {
-      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-        const rows = await this.db.selectFrom('articles').select(['id', 'meta']).where('id', 'in', chunk).execute();
-        for (const r of rows) found.set(r.id, JSON.parse(r.meta) as ArticleMeta);
-      }
-    });
+    const found = await this.run(`read ${ids.length} articles`, () => readMetas(this.db, ids));
     return ids.map((id) => found.get(id));
   }
 
   async getBodies(ids: readonly string[]): Promise<(ArticleBody | undefined)[]> {
-    const found = new Map<string, ArticleBody>();
-    await this.run(`read ${ids.length} article bodies`, async () => {
-      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-        const rows = await this.db.selectFrom('article_bodies').select(['id', 'body']).where('id', 'in', chunk).execute();
-        for (const r of rows) found.set(r.id, JSON.parse(r.body) as ArticleBody);
-      }
-    });
+    const found = await this.run(`read ${ids.length} article bodies`, () => readBodies(this.db, ids));
     return ids.map((id) => found.get(id));
   }
 
@@ -321,61 +245,24 @@ export class ArticleStore implements ArticleStoreApi {
   }
 
   async countBy(kind: CountKind, ids: readonly string[]): Promise<number[]> {
-    const counts = new Map<string, number>();
-    await this.run(`count articles by ${kind}`, async () => {
-      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-        const rows =
-          kind === 'sources'
-            ? await this.db
-                .selectFrom('articles')
-                .select((eb) => ['feed_id as id', eb.fn.countAll<number>().as('n')])
-                .where('feed_id', 'in', chunk)
-                .groupBy('feed_id')
-                .execute()
-            : await this.db
-                .selectFrom('article_entities')
-                .select((eb) => ['entity_id as id', eb.fn.countAll<number>().as('n')])
-                .where('kind', '=', ENTITY_KIND[kind])
-                .where('entity_id', 'in', chunk)
-                .groupBy('entity_id')
-                .execute();
-        for (const r of rows) counts.set(r.id, Number(r.n));
-      }
-    });
+    const counts = await this.run(`count articles by ${kind}`, () => countPerId(this.db, kind, ids));
     return ids.map((id) => counts.get(id) ?? 0);
   }
 
   async size(): Promise<number> {
-    const row = await this.run('count the articles', () =>
-      this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    );
-    return Number(row.n);
+    return this.run('count the articles', () => countAll(this.db));
   }
 
   async *iterate(filter: ArticleFilter, batchSize = 500): AsyncIterable<Article[]> {
     const size = Math.max(1, Math.min(5000, Math.floor(batchSize)));
-    let after: { ms: number; id: string } | undefined;
+    let position: WalkPosition | undefined;
     for (;;) {
-      const position = after;
-      const rows = await this.run('read articles', () =>
-        this.db
-          .selectFrom('articles')
-          .leftJoin('article_bodies', 'article_bodies.id', 'articles.id')
-          .select(['articles.id', 'articles.published_ms', 'articles.meta', 'article_bodies.body'])
-          .where((eb) => filterCondition(eb, filter, this.dialect))
-          .$if(position !== undefined, (q) =>
-            q.where((eb) => eb(eb.refTuple('articles.published_ms', 'articles.id'), '<', eb.tuple(position!.ms, position!.id))),
-          )
-          .orderBy('articles.published_ms', 'desc')
-          .orderBy('articles.id', 'desc')
-          .limit(size)
-          .execute(),
-      );
-      if (rows.length === 0) return;
-      yield rows.map((r) => ({ ...(JSON.parse(r.meta) as ArticleMeta), ...(r.body ? (JSON.parse(r.body) as ArticleBody) : EMPTY) }) as Article);
-      const last = rows[rows.length - 1]!;
-      after = { ms: Number(last.published_ms), id: last.id };
-      if (rows.length < size) return;
+      const after = position;
+      const { articles, next } = await this.run('read articles', () => readArticlesAfter(this.db, this.dialect, filter, after, size));
+      if (articles.length === 0) return;
+      yield articles;
+      position = next;
+      if (articles.length < size) return;
     }
   }
 
@@ -383,8 +270,8 @@ export class ArticleStore implements ArticleStoreApi {
     return this.exclusive(async () => {
       const removed = await this.run('apply retention', () =>
         this.db.transaction().execute(async (trx) => {
-          const victims = await this.retentionVictims(trx);
-          await this.deleteIds(trx, victims);
+          const victims = await retentionVictims(trx, this.limits());
+          await deleteArticles(trx, this.dialect, victims);
           return victims;
         }),
       );
@@ -434,24 +321,12 @@ export class ArticleStore implements ArticleStoreApi {
   }
 
   async getFeedStates(feedIds: readonly string[]): Promise<(FeedState | undefined)[]> {
-    const found = new Map<string, FeedState>();
-    await this.run(`read the state of ${feedIds.length} feeds`, async () => {
-      for (const chunk of chunks(unique(feedIds), ID_CHUNK)) {
-        const rows = await this.db.selectFrom('feed_state').select(['feed_id', 'state']).where('feed_id', 'in', chunk).execute();
-        for (const r of rows) found.set(r.feed_id, JSON.parse(r.state) as FeedState);
-      }
-    });
+    const found = await this.run(`read the state of ${feedIds.length} feeds`, () => readFeedStates(this.db, feedIds));
     return feedIds.map((id) => found.get(id));
   }
 
   async putFeedState(state: FeedState): Promise<void> {
-    const write = this.run(`store the state of feed ${state.feedId}`, () =>
-      this.db
-        .insertInto('feed_state')
-        .values({ feed_id: state.feedId, state: JSON.stringify(state) })
-        .onConflict((oc) => oc.column('feed_id').doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })))
-        .execute(),
-    );
+    const write = this.run(`store the state of feed ${state.feedId}`, () => writeFeedState(this.db, state));
     this.pendingFeedWrites.add(write);
     try {
       await write;
@@ -501,40 +376,9 @@ export class ArticleStore implements ArticleStoreApi {
     await this.database.writer.write(trx, articles.map((a) => articleRows(a, expand)), replaced);
   }
 
-  /** Ids retention removes: older than max age; beyond max per feed (for `feedIds`, or every feed). */
-  private async retentionVictims(trx: Transaction<Database>, feedIds?: ReadonlySet<string>): Promise<string[]> {
-    const victims = new Set<string>();
-    if (this.maxAgeDays > 0) {
-      const cutoff = this.now() - this.maxAgeDays * DAY_MS;
-      const rows = await trx.selectFrom('articles').select('id').where('published_ms', '<', cutoff).execute();
-      for (const r of rows) victims.add(r.id);
-    }
-    if (this.maxPerFeed > 0) {
-      const feeds = feedIds ?? new Set((await trx.selectFrom('articles').select('feed_id').distinct().execute()).map((r) => r.feed_id));
-      for (const feedId of feeds) {
-        const rows = await trx
-          .selectFrom('articles')
-          .select('id')
-          .where('feed_id', '=', feedId)
-          .orderBy('published_ms', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1_000_000_000)
-          .offset(this.maxPerFeed)
-          .execute();
-        for (const r of rows) victims.add(r.id);
-      }
-    }
-    return [...victims];
-  }
-
-  /** Deletes articles with their postings, bodies and full text. */
-  private async deleteIds(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
-    for (const chunk of chunks(ids, ID_CHUNK)) {
-      await this.dialect.deleteSearch(trx, chunk);
-      await trx.deleteFrom('article_entities').where('article_id', 'in', chunk).execute();
-      await trx.deleteFrom('article_bodies').where('id', 'in', chunk).execute();
-      await trx.deleteFrom('articles').where('id', 'in', chunk).execute();
-    }
+  /** The retention limits as of now. */
+  private limits(): RetentionLimits {
+    return { maxAgeDays: this.maxAgeDays, maxPerFeed: this.maxPerFeed, now: this.now() };
   }
 
   /** Runs one database call; failures become NewsgateErrors naming `what`. */
@@ -576,10 +420,6 @@ export class ArticleStore implements ArticleStoreApi {
   }
 }
 
-const ENTITY_KIND = { actors: 'actor', regions: 'region', topics: 'topic' } as const;
-
-const EMPTY: ArticleBody = { content: '', contentHtml: '', translatorNotes: [], comments: [], evidence: { actors: {}, regions: {}, topics: {} } };
-
 /** The metadata part of an article (every field but the long ones, including fields added later). */
 function metaOf(article: Article): ArticleMeta {
   const { content: _c, contentHtml: _h, translatorNotes: _t, comments: _m, evidence: _e, ...meta } = article;
@@ -592,12 +432,4 @@ function isEmptyFilter(filter: ArticleFilter): boolean {
 
 function positive(n: number | undefined): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
-}
-
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
