@@ -131,8 +131,8 @@ describe.each(engines)('ArticleStore on %s agrees with a brute-force filter', (_
   it('for 150 random filters over 600 random articles: pages in both orders, counts, and after updates', async () => {
     const random = prng(SEED);
     let articles = generate(600, random);
-    // probeFrom 60: common entities are probed, rare ones drive the query; both plans are checked.
-    const store = await ArticleStore.open({ url: url(), regionAncestors, topicAncestors, probeFrom: 60 });
+    // Thresholds 60: common entities and words are probed, rare ones drive the query; both plans are checked.
+    const store = await ArticleStore.open({ url: url(), regionAncestors, topicAncestors, probeFrom: 60, searchProbeFrom: 60 });
     try {
       for (let i = 0; i < articles.length; i += 100) await store.upsert(articles.slice(i, i + 100));
       // Some articles move (new date, new entities): postings and full text must follow.
