@@ -101,12 +101,12 @@ export const COUNT_EXACT_LIMIT = 200_000;
 /** Entities with more articles than this are probed, not driven, in page queries (see planPage). */
 export const PROBE_FROM = 2000;
 /**
- * Full-text searches with more matches than this are probed, not driven: a full-text probe
- * costs far more than a postings probe (~0.4 ms per article walked on SQLite at 1M), so a
- * search drives the page (its matches' rowids, then date order) up to many more matches.
- * Measured at 1M on SQLite: a word in 1.3 % of articles (12,600) took 653 ms p50 probed.
+ * Full-text searches with more matches than this are probed, not driven. An FTS5 probe costs
+ * ~0.35 ms per article walked (SQLite), driving ~10 µs per match, so the crossover is near
+ * sqrt(700 × articles) matches: ~12k at 200k, ~26k at 1M. Measured on SQLite at 200k (load 4–7):
+ * 2,520 matches 11 ms driven vs 490 ms probed; 36,620 matches 361 ms driven vs 38 ms probed.
  */
-export const SEARCH_PROBE_FROM = 50_000;
+export const SEARCH_PROBE_FROM = 20_000;
 
 const noopLogger: StoreLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
