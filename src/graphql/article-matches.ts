@@ -5,9 +5,10 @@
  * new articles to push; it is written once so that `articleAdded(filter)` and
  * `articles(filter)` never disagree. Pure: the region tree comes in as a function.
  */
-import type { ArticleMeta, EntityRef } from '../model/article.ts';
+import type { ArticleMeta, Claim, EntityRef } from '../model/article.ts';
 import type { ArticleFilter } from '../store/article-store.types.ts';
 import { textMatchesSearch } from '../normalize/gazetteer/search-terms.ts';
+import { claimingActors } from '../store/sql/entity-postings.ts';
 
 function anyRef(refs: readonly EntityRef[], wanted: ReadonlySet<string>): boolean {
   return refs.some((ref) => wanted.has(ref.id));
@@ -42,6 +43,8 @@ export function articleMatches(
   if (given(filter.languages) && (article.language === null || !filter.languages.includes(article.language))) return false;
   if (given(filter.topics) && !anyRef(article.topics, new Set(filter.topics))) return false;
   if (given(filter.actors) && !anyRef(article.actors, new Set(filter.actors))) return false;
+  // The store keeps an article's claims with its metadata (fields beyond ArticleMeta persist).
+  if (given(filter.claimedBy) && !claimingActors(article as ArticleMeta & { claims?: readonly Claim[] }).some((id) => filter.claimedBy!.includes(id))) return false;
   if (given(filter.regions)) {
     const wanted = new Set(filter.regions);
     const inside = article.regions.some(

@@ -16,6 +16,7 @@ import { suggestIds, type Known } from './suggest.ts';
 export interface ArticleFilterArgs {
   readonly topics?: readonly string[] | null;
   readonly actors?: readonly string[] | null;
+  readonly claimedBy?: readonly string[] | null;
   readonly regions?: readonly string[] | null;
   readonly sources?: readonly string[] | null;
   readonly languages?: readonly string[] | null;
@@ -144,19 +145,21 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   const { catalog } = services;
   const topics = present(args?.topics);
   const actors = present(args?.actors);
+  const claimedBy = present(args?.claimedBy);
   const regions = present(args?.regions);
   const sources = present(args?.sources);
 
   const unknown: UnknownId[] = [];
   const stored = await storedSourceIds(services, sources ?? []);
-  const check = (field: IdKind, ids: readonly string[] | undefined) => {
+  const check = (field: IdKind, ids: readonly string[] | undefined, label: string = field) => {
     if ((ids?.length ?? 0) > MAX_IDS_PER_FIELD) {
-      throw badUserInput(`\`filter.${field}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${field}` });
+      throw badUserInput(`\`filter.${label}\` lists ${ids!.length} ids; send at most ${MAX_IDS_PER_FIELD} (use a region or an umbrella actor with includeAffiliates instead of long lists).`, { argument: `filter.${label}` });
     }
-    collectUnknownIds(services, field, field, ids ?? [], unknown, stored);
+    collectUnknownIds(services, field, label, ids ?? [], unknown, stored);
   };
   check('topics', topics);
   check('actors', actors);
+  check('actors', claimedBy, 'claimedBy');
   check('regions', regions);
   check('sources', sources);
   if (unknown.length > 0) throw unknownIdsError('filter', unknown);
@@ -193,6 +196,8 @@ export async function resolveFilter(args: ArticleFilterArgs | null | undefined, 
   const filter: { -readonly [K in keyof ArticleFilter]: ArticleFilter[K] } = {};
   if (widenedTopics !== undefined) filter.topics = widenedTopics;
   if (widenedActors !== undefined) filter.actors = widenedActors;
+  // Not widened by includeAffiliates: a claim names the group that made it.
+  if (claimedBy !== undefined) filter.claimedBy = claimedBy;
   if (regions !== undefined) filter.regions = regions;
   if (sources !== undefined) filter.sources = sources;
   if (languages !== undefined) filter.languages = languages;

@@ -17,14 +17,16 @@
  *   {@link ChangeNotifier} given at open is told too (PostgreSQL LISTEN/NOTIFY across replicas),
  *   and `emitRemote()` is how such a notifier hands other replicas' changes back in.
  * - Database errors become STORE_UNAVAILABLE (unreachable, timed out, locked) or INTERNAL.
+ *
+ * The queries live by role: store-reads.ts (pages, metadata, bodies, iterate), store-counts.ts,
+ * store-retention.ts, feed-state-rows.ts, and the engines' bulk writers (sql/*-writer.ts). This
+ * class holds the state (options, the write queue, listeners) and runs them.
  */
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Article, ArticleBody, ArticleMeta } from '../model/article.ts';
 import { ErrorCode, NewsgateError } from '../model/errors.ts';
 import type { FeedState } from '../model/feed.ts';
-import { articleSearchTerms } from '../normalize/gazetteer/phrase-terms.ts';
-import { queryTerms } from '../normalize/gazetteer/search-terms.ts';
 import type {
   ArticleChange,
   ArticleChangeListener,
@@ -38,11 +40,15 @@ import type {
   UpsertResult,
 } from './article-store.types.ts';
 import type { SqlDialect } from './sql/dialect.ts';
-import { entityPostings, type Ancestors } from './sql/entity-postings.ts';
-import { filterCondition, filterInstant, type FilterPlan } from './sql/filter-sql.ts';
+import { articleRows } from './sql/article-rows.ts';
+import type { Ancestors } from './sql/entity-postings.ts';
 import { openDatabase, type StoreDatabase, type StoreTimeouts } from './sql/open-database.ts';
-import type { ArticlesTable, Database } from './sql/schema.ts';
+import type { Database } from './sql/schema.ts';
 import { databaseError } from './sql/store-errors.ts';
+import { readFeedStates, writeFeedState } from './feed-state-rows.ts';
+import { countAll, countMatching, countPerId } from './store-counts.ts';
+import { MAX_PAGE, readArticlesAfter, readBodies, readMetas, readPageIds, type WalkPosition } from './store-reads.ts';
+import { ageCutoff, deleteArticles, retentionVictims, type RetentionLimits } from './store-retention.ts';
 import { syncRollups } from './sql/rollups-sync.ts';
 
 export type { ArticleChange, ArticleChangeListener, StoreRetention } from './article-store.types.ts';
@@ -77,24 +83,19 @@ export interface ArticleStoreOptions {
   readonly now?: () => number;
   readonly notifier?: ChangeNotifier;
   readonly timeouts?: StoreTimeouts;
+  /** SQLite page cache in MiB for bulk writers (see open-database.ts); the default suits a gateway. */
+  readonly sqliteCacheMiB?: number;
   /** Matches counted exactly before `countMatches` answers "at least" (default {@link COUNT_EXACT_LIMIT}). */
   readonly countExactLimit?: number;
   /** Entities with more articles than this are probed in page queries (default {@link PROBE_FROM}; tests lower it). */
   readonly probeFrom?: number;
   /** Wraps every database call, named by what it does (OpenTelemetry spans when tracing is on). */
   readonly trace?: <T>(what: string, fn: () => Promise<T>) => Promise<T>;
+  /** Searches matching more articles than this are probed in page queries (default {@link SEARCH_PROBE_FROM}; tests lower it). */
+  readonly searchProbeFrom?: number;
 }
 
-const DAY_MS = 86_400_000;
 const PING_TIMEOUT_MS = 1000;
-/** Ids per IN list. */
-const ID_CHUNK = 500;
-/** Rows per multi-row INSERT (articles: 8 parameters a row). */
-const ROW_CHUNK = 200;
-/** Posting rows per INSERT (4 parameters a row). */
-const POSTING_CHUNK = 1000;
-/** Largest page `query` serves. */
-const MAX_PAGE = 1000;
 /**
  * `countMatches` counts exactly up to this many matches; past it, it answers this number with
  * `exact: false` ("at least"), so a count never costs more than walking this many index entries.
@@ -102,6 +103,13 @@ const MAX_PAGE = 1000;
 export const COUNT_EXACT_LIMIT = 200_000;
 /** Entities with more articles than this are probed, not driven, in page queries (see planPage). */
 export const PROBE_FROM = 2000;
+/**
+ * Full-text searches with more matches than this are probed, not driven. An FTS5 probe costs
+ * ~0.35 ms per article walked (SQLite), driving ~10 µs per match, so the crossover is near
+ * sqrt(700 × articles) matches: ~12k at 200k, ~26k at 1M. Measured on SQLite at 200k (load 4–7):
+ * 2,520 matches 11 ms driven vs 490 ms probed; 36,620 matches 361 ms driven vs 38 ms probed.
+ */
+export const SEARCH_PROBE_FROM = 20_000;
 
 const noopLogger: StoreLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -122,6 +130,7 @@ export class ArticleStore implements ArticleStoreApi {
   private readonly countExactLimit: number;
   private readonly probeFrom: number;
   private readonly trace: (<T>(what: string, fn: () => Promise<T>) => Promise<T>) | undefined;
+  private readonly searchProbeFrom: number;
   private readonly events = new EventEmitter();
   /** Tail of the chain of writes (upsert, prune): they run one at a time. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -145,6 +154,7 @@ export class ArticleStore implements ArticleStoreApi {
     this.countExactLimit = Math.max(1, options.countExactLimit ?? COUNT_EXACT_LIMIT);
     this.probeFrom = Math.max(0, options.probeFrom ?? PROBE_FROM);
     this.trace = options.trace;
+    this.searchProbeFrom = Math.max(0, options.searchProbeFrom ?? SEARCH_PROBE_FROM);
     this.events.setMaxListeners(0);
   }
 
@@ -155,6 +165,7 @@ export class ArticleStore implements ArticleStoreApi {
   static async open(options: ArticleStoreOptions): Promise<ArticleStore> {
     const database = await openDatabase(options.url, {
       ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      ...(options.sqliteCacheMiB !== undefined ? { sqliteCacheMiB: options.sqliteCacheMiB } : {}),
       onError: (err) => options.logger?.warn({ err: String(err) }, 'store connection error'),
     });
     if (database.migration.applied.length > 0) {
@@ -167,7 +178,7 @@ export class ArticleStore implements ArticleStoreApi {
     return this.exclusive(async () => {
       const latest = new Map<string, Article>();
       for (const a of input) latest.set(a.id, a);
-      const cutoff = this.maxAgeDays > 0 ? this.now() - this.maxAgeDays * DAY_MS : undefined;
+      const cutoff = ageCutoff({ maxAgeDays: this.maxAgeDays, now: this.now() });
       const candidates: Article[] = [];
       let tooOld = 0;
       for (const article of latest.values()) {
@@ -204,8 +215,8 @@ export class ArticleStore implements ArticleStoreApi {
           }
           if (writes.length === 0) return { added, updated, unchanged, removed: [] as string[] };
           await this.write(trx, writes, new Set(updated.map((m) => m.id)));
-          const removed = await this.retentionVictims(trx, new Set(writes.map((a) => a.feedId)));
-          await this.deleteIds(trx, removed);
+          const removed = await retentionVictims(trx, this.limits(), new Set(writes.map((a) => a.feedId)));
+          await deleteArticles(trx, this.dialect, removed);
           await syncRollups(trx, this.dialect.engine, [...writes.map((a) => a.id), ...removed]);
           return { added, updated, unchanged, removed };
         }),
@@ -224,110 +235,25 @@ export class ArticleStore implements ArticleStoreApi {
   async query(filter: ArticleFilter, page: PageRequest): Promise<ArticlePage> {
     const first = Math.min(MAX_PAGE, Math.max(0, Math.floor(page.first)));
     if (first === 0) return { items: [], hasNextPage: false };
-    const column = page.order === 'FETCHED_DESC' ? 'articles.fetched_ms' : 'articles.published_ms';
-    const after = page.after;
-    const afterMs = after ? filterInstant(after.at, 'after') : undefined;
-    // Ids first, metadata second: the sort (when the plan needs one) then moves ids, not JSON.
-    const rows = await this.run('read a page of articles', async () => {
-      const plan = await this.planPage(filter);
-      return this.db
-        .selectFrom('articles')
-        .select('articles.id')
-        .where((eb) => filterCondition(eb, filter, this.dialect, plan))
-        .$if(after !== undefined, (q) =>
-          q.where((eb) => eb(eb.refTuple(column, 'articles.id'), '<', eb.tuple(afterMs as number, (after as { id: string }).id))),
-        )
-        .orderBy(column, 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(first + 1)
-        .execute();
-    });
-    const pageIds = rows.slice(0, first).map((r) => r.id);
-    const metas = await this.getMany(pageIds);
+    const ids = await this.run('read a page of articles', () => readPageIds(this.db, this.dialect, filter, page, first, { entities: this.probeFrom, search: this.searchProbeFrom }));
+    const metas = await this.getMany(ids.slice(0, first));
     // An article deleted between the two reads (retention) is left out of the page.
     const items = metas.filter((m): m is ArticleMeta => m !== undefined);
-    return { items, hasNextPage: rows.length > first };
-  }
-
-  /**
-   * Picks, per entity field of a page query, whether its postings drive the query or are probed
-   * per article walked in page order (see filter-sql.ts `EntityPlan`): an entity with more than
-   * {@link PROBE_FROM} articles in the filter's time window is probed, so a page of `IQ` reads
-   * about a page of rows instead of sorting every match. Counting those postings stops at
-   * PROBE_FROM + 1 (one short range of the postings' primary key). The window matters: a
-   * country with 2,855 articles of which 978 in the last 30 days drives the query with an
-   * actor, instead of walking all 33,000 articles of the month for the few they share
-   * (its page query went from 55 ms to 12 ms at 100k articles, measured on the bench corpus).
-   */
-  private async planPage(filter: ArticleFilter): Promise<FilterPlan> {
-    const plan: { -readonly [K in keyof FilterPlan]: FilterPlan[K] } = {};
-    const fromMs = filter.from !== undefined ? filterInstant(filter.from, 'from') : undefined;
-    const toMs = filter.to !== undefined ? filterInstant(filter.to, 'to') : undefined;
-    for (const field of ['actors', 'regions', 'topics'] as const) {
-      const ids = filter[field];
-      if (ids === undefined || ids.length === 0) continue;
-      const row = await this.db
-        .selectFrom((db) =>
-          db
-            .selectFrom('article_entities')
-            .select(sql<number>`1`.as('one'))
-            .where('kind', '=', ENTITY_KIND[field])
-            .where('entity_id', 'in', [...new Set(ids)])
-            .$if(fromMs !== undefined, (q) => q.where('published_ms', '>=', fromMs as number))
-            .$if(toMs !== undefined, (q) => q.where('published_ms', '<=', toMs as number))
-            .limit(this.probeFrom + 1)
-            .as('postings'),
-        )
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      plan[field] = Number(row.n) > this.probeFrom ? 'probe' : 'drive';
-    }
-    const terms = filter.search !== undefined ? queryTerms(filter.search) : [];
-    if (terms.length > 0) {
-      plan.search = (await this.dialect.countSearchUpTo(this.db, terms, this.probeFrom + 1)) > this.probeFrom ? 'probe' : 'drive';
-    }
-    return plan;
+    return { items, hasNextPage: ids.length > first };
   }
 
   async countMatches(filter: ArticleFilter): Promise<ArticleCount> {
     if (isEmptyFilter(filter)) return { count: await this.size(), exact: true };
-    const limit = this.countExactLimit;
-    const row = await this.run('count articles', () =>
-      this.db
-        .selectFrom((db) =>
-          db
-            .selectFrom('articles')
-            .select(sql<number>`1`.as('one'))
-            .where((eb) => filterCondition(eb, filter, this.dialect))
-            .limit(limit + 1)
-            .as('matches'),
-        )
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    );
-    const n = Number(row.n);
-    return n > limit ? { count: limit, exact: false } : { count: n, exact: true };
+    return this.run('count articles', () => countMatching(this.db, this.dialect, filter, this.countExactLimit));
   }
 
   async getMany(ids: readonly string[]): Promise<(ArticleMeta | undefined)[]> {
-    const found = new Map<string, ArticleMeta>();
-    await this.run(`read ${ids.length} articles`, async () => {
-      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-        const rows = await this.db.selectFrom('articles').select(['id', 'meta']).where('id', 'in', chunk).execute();
-        for (const r of rows) found.set(r.id, JSON.parse(r.meta) as ArticleMeta);
-      }
-    });
+    const found = await this.run(`read ${ids.length} articles`, () => readMetas(this.db, ids));
     return ids.map((id) => found.get(id));
   }
 
   async getBodies(ids: readonly string[]): Promise<(ArticleBody | undefined)[]> {
-    const found = new Map<string, ArticleBody>();
-    await this.run(`read ${ids.length} article bodies`, async () => {
-      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-        const rows = await this.db.selectFrom('article_bodies').select(['id', 'body']).where('id', 'in', chunk).execute();
-        for (const r of rows) found.set(r.id, JSON.parse(r.body) as ArticleBody);
-      }
-    });
+    const found = await this.run(`read ${ids.length} article bodies`, () => readBodies(this.db, ids));
     return ids.map((id) => found.get(id));
   }
 
@@ -336,61 +262,24 @@ export class ArticleStore implements ArticleStoreApi {
   }
 
   async countBy(kind: CountKind, ids: readonly string[]): Promise<number[]> {
-    const counts = new Map<string, number>();
-    await this.run(`count articles by ${kind}`, async () => {
-      for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-        const rows =
-          kind === 'sources'
-            ? await this.db
-                .selectFrom('articles')
-                .select((eb) => ['feed_id as id', eb.fn.countAll<number>().as('n')])
-                .where('feed_id', 'in', chunk)
-                .groupBy('feed_id')
-                .execute()
-            : await this.db
-                .selectFrom('article_entities')
-                .select((eb) => ['entity_id as id', eb.fn.countAll<number>().as('n')])
-                .where('kind', '=', ENTITY_KIND[kind])
-                .where('entity_id', 'in', chunk)
-                .groupBy('entity_id')
-                .execute();
-        for (const r of rows) counts.set(r.id, Number(r.n));
-      }
-    });
+    const counts = await this.run(`count articles by ${kind}`, () => countPerId(this.db, kind, ids));
     return ids.map((id) => counts.get(id) ?? 0);
   }
 
   async size(): Promise<number> {
-    const row = await this.run('count the articles', () =>
-      this.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    );
-    return Number(row.n);
+    return this.run('count the articles', () => countAll(this.db));
   }
 
   async *iterate(filter: ArticleFilter, batchSize = 500): AsyncIterable<Article[]> {
     const size = Math.max(1, Math.min(5000, Math.floor(batchSize)));
-    let after: { ms: number; id: string } | undefined;
+    let position: WalkPosition | undefined;
     for (;;) {
-      const position = after;
-      const rows = await this.run('read articles', () =>
-        this.db
-          .selectFrom('articles')
-          .leftJoin('article_bodies', 'article_bodies.id', 'articles.id')
-          .select(['articles.id', 'articles.published_ms', 'articles.meta', 'article_bodies.body'])
-          .where((eb) => filterCondition(eb, filter, this.dialect))
-          .$if(position !== undefined, (q) =>
-            q.where((eb) => eb(eb.refTuple('articles.published_ms', 'articles.id'), '<', eb.tuple(position!.ms, position!.id))),
-          )
-          .orderBy('articles.published_ms', 'desc')
-          .orderBy('articles.id', 'desc')
-          .limit(size)
-          .execute(),
-      );
-      if (rows.length === 0) return;
-      yield rows.map((r) => ({ ...(JSON.parse(r.meta) as ArticleMeta), ...(r.body ? (JSON.parse(r.body) as ArticleBody) : EMPTY) }) as Article);
-      const last = rows[rows.length - 1]!;
-      after = { ms: Number(last.published_ms), id: last.id };
-      if (rows.length < size) return;
+      const after = position;
+      const { articles, next } = await this.run('read articles', () => readArticlesAfter(this.db, this.dialect, filter, after, size));
+      if (articles.length === 0) return;
+      yield articles;
+      position = next;
+      if (articles.length < size) return;
     }
   }
 
@@ -398,8 +287,8 @@ export class ArticleStore implements ArticleStoreApi {
     return this.exclusive(async () => {
       const removed = await this.run('apply retention', () =>
         this.db.transaction().execute(async (trx) => {
-          const victims = await this.retentionVictims(trx);
-          await this.deleteIds(trx, victims);
+          const victims = await retentionVictims(trx, this.limits());
+          await deleteArticles(trx, this.dialect, victims);
           return victims;
         }),
       );
@@ -449,24 +338,12 @@ export class ArticleStore implements ArticleStoreApi {
   }
 
   async getFeedStates(feedIds: readonly string[]): Promise<(FeedState | undefined)[]> {
-    const found = new Map<string, FeedState>();
-    await this.run(`read the state of ${feedIds.length} feeds`, async () => {
-      for (const chunk of chunks(unique(feedIds), ID_CHUNK)) {
-        const rows = await this.db.selectFrom('feed_state').select(['feed_id', 'state']).where('feed_id', 'in', chunk).execute();
-        for (const r of rows) found.set(r.feed_id, JSON.parse(r.state) as FeedState);
-      }
-    });
+    const found = await this.run(`read the state of ${feedIds.length} feeds`, () => readFeedStates(this.db, feedIds));
     return feedIds.map((id) => found.get(id));
   }
 
   async putFeedState(state: FeedState): Promise<void> {
-    const write = this.run(`store the state of feed ${state.feedId}`, () =>
-      this.db
-        .insertInto('feed_state')
-        .values({ feed_id: state.feedId, state: JSON.stringify(state) })
-        .onConflict((oc) => oc.column('feed_id').doUpdateSet((eb) => ({ state: eb.ref('excluded.state') })))
-        .execute(),
-    );
+    const write = this.run(`store the state of feed ${state.feedId}`, () => writeFeedState(this.db, state));
     this.pendingFeedWrites.add(write);
     try {
       await write;
@@ -505,107 +382,20 @@ export class ArticleStore implements ArticleStoreApi {
     return this.closing;
   }
 
-  /** contentHash per existing id, in chunks. */
-  private async hashes(q: Kysely<Database> | Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const chunk of chunks(unique(ids), ID_CHUNK)) {
-      const rows = await q.selectFrom('articles').select(['id', 'content_hash']).where('id', 'in', chunk).execute();
-      for (const r of rows) out.set(r.id, r.content_hash);
-    }
-    return out;
+  /** contentHash per existing id, in one query. */
+  private hashes(q: Kysely<Database> | Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.database.writer.hashes(q, ids);
   }
 
-  /** Writes articles, bodies, postings and full text; `replaced` ids had postings before. */
+  /** Writes articles, bodies, postings and full text in bulk; `replaced` ids had postings before. */
   private async write(trx: Transaction<Database>, articles: readonly Article[], replaced: ReadonlySet<string>): Promise<void> {
-    const rows: ArticlesTable[] = [];
-    const bodies: { id: string; body: string }[] = [];
-    const postings = [];
-    const search = [];
-    for (const article of articles) {
-      const { content, contentHtml, translatorNotes, comments, evidence, ...meta } = article;
-      const publishedMs = Date.parse(article.publishedAt);
-      const fetchedMs = Date.parse(article.fetchedAt);
-      rows.push({
-        id: article.id,
-        feed_id: article.feedId,
-        published_ms: publishedMs,
-        fetched_ms: Number.isNaN(fetchedMs) ? publishedMs : fetchedMs,
-        language: article.language,
-        story_id: article.storyId,
-        content_hash: article.contentHash,
-        meta: JSON.stringify(meta),
-      });
-      bodies.push({ id: article.id, body: JSON.stringify({ content, contentHtml, translatorNotes, comments, evidence }) });
-      postings.push(...entityPostings(meta, publishedMs, { regionAncestors: this.regionAncestors, ...(this.topicAncestors ? { topicAncestors: this.topicAncestors } : {}) }));
-      search.push({ id: article.id, terms: articleSearchTerms(article) });
-    }
-    for (const chunk of chunks(rows, ROW_CHUNK)) {
-      await trx
-        .insertInto('articles')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            feed_id: eb.ref('excluded.feed_id'),
-            published_ms: eb.ref('excluded.published_ms'),
-            fetched_ms: eb.ref('excluded.fetched_ms'),
-            language: eb.ref('excluded.language'),
-            story_id: eb.ref('excluded.story_id'),
-            content_hash: eb.ref('excluded.content_hash'),
-            meta: eb.ref('excluded.meta'),
-          })),
-        )
-        .execute();
-    }
-    for (const chunk of chunks(bodies, ROW_CHUNK)) {
-      await trx
-        .insertInto('article_bodies')
-        .values(chunk)
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ body: eb.ref('excluded.body') })))
-        .execute();
-    }
-    for (const chunk of chunks([...replaced], ID_CHUNK)) {
-      await trx.deleteFrom('article_entities').where('article_id', 'in', chunk).execute();
-    }
-    for (const chunk of chunks(postings, POSTING_CHUNK)) {
-      await trx.insertInto('article_entities').values(chunk).onConflict((oc) => oc.doNothing()).execute();
-    }
-    await this.dialect.writeSearch(trx, search, replaced);
+    const expand = { regionAncestors: this.regionAncestors, ...(this.topicAncestors ? { topicAncestors: this.topicAncestors } : {}) };
+    await this.database.writer.write(trx, articles.map((a) => articleRows(a, expand)), replaced);
   }
 
-  /** Ids retention removes: older than max age; beyond max per feed (for `feedIds`, or every feed). */
-  private async retentionVictims(trx: Transaction<Database>, feedIds?: ReadonlySet<string>): Promise<string[]> {
-    const victims = new Set<string>();
-    if (this.maxAgeDays > 0) {
-      const cutoff = this.now() - this.maxAgeDays * DAY_MS;
-      const rows = await trx.selectFrom('articles').select('id').where('published_ms', '<', cutoff).execute();
-      for (const r of rows) victims.add(r.id);
-    }
-    if (this.maxPerFeed > 0) {
-      const feeds = feedIds ?? new Set((await trx.selectFrom('articles').select('feed_id').distinct().execute()).map((r) => r.feed_id));
-      for (const feedId of feeds) {
-        const rows = await trx
-          .selectFrom('articles')
-          .select('id')
-          .where('feed_id', '=', feedId)
-          .orderBy('published_ms', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1_000_000_000)
-          .offset(this.maxPerFeed)
-          .execute();
-        for (const r of rows) victims.add(r.id);
-      }
-    }
-    return [...victims];
-  }
-
-  /** Deletes articles with their postings, bodies and full text. */
-  private async deleteIds(trx: Transaction<Database>, ids: readonly string[]): Promise<void> {
-    for (const chunk of chunks(ids, ID_CHUNK)) {
-      await this.dialect.deleteSearch(trx, chunk);
-      await trx.deleteFrom('article_entities').where('article_id', 'in', chunk).execute();
-      await trx.deleteFrom('article_bodies').where('id', 'in', chunk).execute();
-      await trx.deleteFrom('articles').where('id', 'in', chunk).execute();
-    }
+  /** The retention limits as of now. */
+  private limits(): RetentionLimits {
+    return { maxAgeDays: this.maxAgeDays, maxPerFeed: this.maxPerFeed, now: this.now() };
   }
 
   /** Runs one database call; failures become NewsgateErrors naming `what`. */
@@ -647,10 +437,6 @@ export class ArticleStore implements ArticleStoreApi {
   }
 }
 
-const ENTITY_KIND = { actors: 'actor', regions: 'region', topics: 'topic' } as const;
-
-const EMPTY: ArticleBody = { content: '', contentHtml: '', translatorNotes: [], comments: [], evidence: { actors: {}, regions: {}, topics: {} } };
-
 /** The metadata part of an article (every field but the long ones, including fields added later). */
 function metaOf(article: Article): ArticleMeta {
   const { content: _c, contentHtml: _h, translatorNotes: _t, comments: _m, evidence: _e, ...meta } = article;
@@ -663,12 +449,4 @@ function isEmptyFilter(filter: ArticleFilter): boolean {
 
 function positive(n: number | undefined): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
-}
-
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

@@ -14,6 +14,8 @@ import type { FeedState } from '../model/feed.ts';
 export interface ArticleFilter {
   readonly topics?: readonly string[];
   readonly actors?: readonly string[];
+  /** Actor ids: articles where one of them claims an act (a CLAIMED claim naming it). */
+  readonly claimedBy?: readonly string[];
   readonly regions?: readonly string[];
   /** Feed ids. */
   readonly sources?: readonly string[];

@@ -154,7 +154,9 @@ export class FakeStore implements ArticleStoreApi {
   }
 
   private matching(filter: ArticleFilter): ArticleMeta[] {
-    return [...this.metas.values()].filter((m) => articleMatches(m, filter, (id) => this.catalog.regionAncestors(id))).sort(newestFirst);
+    // As the SQL store does, the matcher sees an article's claims next to its metadata.
+    const withClaims = (m: ArticleMeta) => ({ ...m, claims: this.bodies.get(m.id)?.claims ?? [] });
+    return [...this.metas.values()].filter((m) => articleMatches(withClaims(m), filter, (id) => this.catalog.regionAncestors(id))).sort(newestFirst);
   }
 
   async query(filter: ArticleFilter, page: PageRequest): Promise<ArticlePage> {

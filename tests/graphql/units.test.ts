@@ -86,6 +86,19 @@ describe('articleMatches', () => {
     expect(articleMatches(meta(id), filter, ancestors)).toBe(expected);
   });
 
+  // The store keeps claims with the metadata, so subscriptions see them: claimedBy matches CLAIMED only.
+  it.each<[string, string | null, ArticleFilter, boolean]>([
+    ['claimedBy: the claimant', 'CLAIMED', { claimedBy: ['kataib-hizbullah'] }, true],
+    ['claimedBy: one of the list', 'CLAIMED', { claimedBy: ['houthis', 'kataib-hizbullah'] }, true],
+    ['claimedBy: a denial is not a claim', 'DENIED', { claimedBy: ['kataib-hizbullah'] }, false],
+    ['claimedBy: being blamed is not a claim', 'ATTRIBUTED', { claimedBy: ['kataib-hizbullah'] }, false],
+    ['claimedBy: no claims', null, { claimedBy: ['kataib-hizbullah'] }, false],
+    ['claimedBy: empty list is no constraint', null, { claimedBy: [] }, true],
+  ])('%s', (_name, kind, filter, expected) => {
+    const claims = kind === null ? [] : [{ kind, actor: 'kataib-hizbullah', by: null, evidence: { field: 'title', start: 0, end: 1, snippet: 'x' } }];
+    expect(articleMatches({ ...meta('a1'), claims } as ArticleMeta, filter, ancestors)).toBe(expected);
+  });
+
   it.each([
     ['Hizbullah', "Kata'ib Hizbullah claims", true],
     ['hizb* claims', "Kata'ib Hizbullah claims", true],

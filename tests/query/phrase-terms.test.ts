@@ -1,6 +1,7 @@
 /** The phrase and title terms that let the word index answer phrases and title: terms. */
 import { describe, expect, it } from 'vitest';
-import { articleSearchTerms, pairTerm, phraseQueryTerms, titleTerm } from '../../src/normalize/gazetteer/phrase-terms.ts';
+import { articleSearchTerms, pairTerm, phraseIndexTerms, phraseQueryTerms, titleTerm } from '../../src/normalize/gazetteer/phrase-terms.ts';
+import { indexTerms } from '../../src/normalize/gazetteer/search-terms.ts';
 
 const article = { title: 'Drone strike near Baghdad', summary: 'هجوم بطائرة مسيرة', content: 'The convoy was hit.', tags: ['Red Sea'] };
 
@@ -24,5 +25,19 @@ describe('phrase terms', () => {
     // No pair across fields (title's last word and summary's first), no title term for body words.
     expect(terms.has(pairTerm('baghdad', 'هجوم'))).toBe(false);
     expect(terms.has(titleTerm('convoy'))).toBe(false);
+  });
+
+  // articleSearchTerms folds each field once (the import's hot path); it must index exactly
+  // what indexTerms over every field plus phraseIndexTerms give.
+  it.each([
+    ['the example', article],
+    ['Arabic with proclitics, suffixes and stems of stems', { title: 'والحوثيون لكتائب', summary: 'فالطائرات وبالمسيرات', content: 'للمسيرة الكتائب.\n\nوزير', tags: ['البحر الأحمر', 'حزب الله'] }],
+    ['Persian letters, apostrophes, dashes and digits', { title: "Kata'ib Ḥizbullah — ۲۰۲۶", summary: 'کشور یمن', content: 'Al-Jurf al-Sakhar; 3 drones', tags: [] }],
+    ['empty fields', { title: '', summary: '', content: '', tags: ['', 'x'] }],
+  ])('indexes the same terms as indexTerms + phraseIndexTerms: %s', (_name, a) => {
+    const expected = new Set([...indexTerms(`${a.title}\n${a.summary}\n${a.content}\n${a.tags.join('\n')}`), ...phraseIndexTerms(a)]);
+    const got = articleSearchTerms(a);
+    expect(new Set(got)).toEqual(expected);
+    expect(got.length).toBe(expected.size);
   });
 });

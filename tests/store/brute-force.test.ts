@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import type { ArticleFilter, ArticleOrder } from '../../src/store/article-store.types.ts';
-import type { Article } from '../../src/model/article.ts';
+import { CLAIM_KINDS, type Article } from '../../src/model/article.ts';
 import { textMatchesSearch } from '../../src/normalize/gazetteer/search-terms.ts';
 import { hoursAfterEpoch, makeArticle, regionAncestors, topicAncestors } from './article-factory.ts';
 import { POSTGRES_URL, createTestDatabase, dropTestDatabase } from './postgres-test-db.ts';
@@ -51,6 +51,13 @@ function generate(n: number, random: () => number): Article[] {
       content: text(6),
       tags: some(['أمن', 'Security'], 1),
     }),
+    // Claims of every kind, some naming no known actor: only CLAIMED ones count for claimedBy.
+    claims: Array.from({ length: Math.floor(random() * 3) }, () => ({
+      kind: pick(CLAIM_KINDS),
+      actor: random() < 0.2 ? null : pick(ACTORS),
+      by: random() < 0.5 ? null : pick(ACTORS),
+      evidence: { field: 'summary' as const, start: 0, end: 5, snippet: 'claim' },
+    })),
     fetchedAt: hoursAfterEpoch(100 + Math.floor(random() * 30)),
     storyId: `story-${Math.floor(random() * 40)}`,
   }));
@@ -62,6 +69,7 @@ function randomFilter(random: () => number, articles: readonly Article[]): Artic
   const f: { -readonly [K in keyof ArticleFilter]: ArticleFilter[K] } = {};
   if (maybe(0.3)) f.regions = [pick(['IQ', 'IQ-BG', 'SY', 'LB', 'LEVANT', 'MIDDLE_EAST', 'IQ/baghdad'])];
   if (maybe(0.3)) f.actors = [pick(ACTORS), ...(maybe(0.5) ? [pick(ACTORS)] : [])];
+  if (maybe(0.25)) f.claimedBy = [pick(ACTORS), ...(maybe(0.3) ? [pick(ACTORS)] : [])];
   if (maybe(0.25)) f.topics = [pick([...TOPICS, 'armed-attack'])];
   if (maybe(0.2)) f.sources = [pick(FEEDS)];
   if (maybe(0.15)) f.languages = [pick(['en', 'ar'])];
@@ -84,6 +92,7 @@ function matches(a: Article, f: ArticleFilter): boolean {
     any(f.ids, (id) => a.id === id) &&
     any(f.stories, (id) => a.storyId === id) &&
     any(f.actors, (id) => a.actors.some((r) => r.id === id)) &&
+    any(f.claimedBy, (id) => (a.claims ?? []).some((c) => c.kind === 'CLAIMED' && c.actor === id)) &&
     any(f.regions, (id) => a.regions.some((r) => regionAncestors(r.id).includes(id))) &&
     any(f.topics, (id) => a.topics.some((r) => topicAncestors(r.id).includes(id))) &&
     (f.from === undefined || published >= Date.parse(f.from)) &&
@@ -122,8 +131,8 @@ describe.each(engines)('ArticleStore on %s agrees with a brute-force filter', (_
   it('for 150 random filters over 600 random articles: pages in both orders, counts, and after updates', async () => {
     const random = prng(SEED);
     let articles = generate(600, random);
-    // probeFrom 60: common entities are probed, rare ones drive the query; both plans are checked.
-    const store = await ArticleStore.open({ url: url(), regionAncestors, topicAncestors, probeFrom: 60 });
+    // Thresholds 60: common entities and words are probed, rare ones drive the query; both plans are checked.
+    const store = await ArticleStore.open({ url: url(), regionAncestors, topicAncestors, probeFrom: 60, searchProbeFrom: 60 });
     try {
       for (let i = 0; i < articles.length; i += 100) await store.upsert(articles.slice(i, i + 100));
       // Some articles move (new date, new entities): postings and full text must follow.

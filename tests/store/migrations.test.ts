@@ -2,7 +2,8 @@
  * Schema migrations and the stores newsgate refuses: a fresh store is created at the latest
  * version, a re-run changes nothing, a later migration upgrades an existing store without losing
  * rows, a store from a newer newsgate is refused untouched, a 0.1 (keyv) file is refused with the
- * command that upgrades it, and STORE_URL=redis:// points at `store copy`. SQLite always;
+ * command that upgrades it, and STORE_URL=redis:// points at `store copy`; migration 3 fills the
+ * claimed-by postings of a store written before it. SQLite always;
  * PostgreSQL too when POSTGRES_URL is set.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +15,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sql/open-database.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../src/store/sql/migrations.ts';
+import { CLAIMED_POSTINGS_MIGRATION } from '../../src/store/sql/migration-claimed-postings.ts';
+import { ROLLUPS_MIGRATION } from '../../src/store/sql/rollups-migration.ts';
+import { ArticleStore } from '../../src/store/article-store.ts';
+import { makeArticle, regionAncestors } from './article-factory.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { POSTGRES_URL, createTestDatabase, createTestSchemas, dropTestDatabase } from './postgres-test-db.ts';
 
@@ -26,7 +31,7 @@ if (POSTGRES_URL) {
   beforeAll(async () => {
     const db = await createTestDatabase('migrate');
     pgDatabase = db.name;
-    pgUrls.push(...(await createTestSchemas(db.url, 4)));
+    pgUrls.push(...(await createTestSchemas(db.url, 5)));
   }, 60_000);
   afterAll(async () => {
     if (pgDatabase) await dropTestDatabase(pgDatabase);
@@ -85,6 +90,39 @@ describe.each(engines)('migrations on %s', (engine, newUrl) => {
     expect(viaCli.code).toBe(1);
     expect(viaCli.err).toContain('STORE_TOO_NEW');
     void engine;
+  });
+
+  it('migration 3 backfills claimed-by postings from the claims a version-2 store kept in its metadata', async () => {
+    const url = newUrl();
+    const v2 = await openDatabase(url, { migrate: false });
+    await migrate(v2.db, v2.engine, v2.where, MIGRATIONS.filter((m) => m.version <= 2));
+    const claim = (kind: string, actor: string | null) => ({ kind, actor, by: null, evidence: { field: 'title', start: 0, end: 1, snippet: 'x' } });
+    const rows: Array<[string, unknown]> = [
+      ['claims', [claim('CLAIMED', 'kataib-hizbullah'), claim('CLAIMED', 'kataib-hizbullah')]],
+      ['denies', [claim('DENIED', 'kataib-hizbullah')]],
+      ['blamed', [claim('ATTRIBUTED', 'kataib-hizbullah'), claim('CLAIMED', null)]],
+      ['other', [claim('CLAIMED', 'houthis')]],
+      ['before-claims', undefined],
+    ];
+    for (const [id, claims] of rows) {
+      const { content: _c, contentHtml: _h, translatorNotes: _t, comments: _m, evidence: _e, ...meta } = makeArticle({ id, actors: ['kataib-hizbullah'] });
+      // What version 2 wrote: the metadata JSON (claims in it when the tagger gave some), no claimed postings.
+      await v2.db
+        .insertInto('articles')
+        .values({ id, feed_id: 'wire', published_ms: Date.parse(meta.publishedAt), fetched_ms: 0, language: 'en', story_id: id, content_hash: id, meta: JSON.stringify(claims === undefined ? meta : { ...meta, claims }) })
+        .execute();
+    }
+    await v2.close();
+    const store = await ArticleStore.open({ url, regionAncestors });
+    try {
+      expect(store.database.migration.applied).toEqual([`${ROLLUPS_MIGRATION.version}: ${ROLLUPS_MIGRATION.name}`, `${CLAIMED_POSTINGS_MIGRATION.version}: ${CLAIMED_POSTINGS_MIGRATION.name}`]);
+      const page = async (claimedBy: string[]) => (await store.query({ claimedBy }, { first: 10 })).items.map((m) => m.id).sort();
+      expect(await page(['kataib-hizbullah'])).toEqual(['claims']);
+      expect(await page(['houthis', 'kataib-hizbullah'])).toEqual(['claims', 'other']);
+      expect(await store.countMatches({ claimedBy: ['kataib-hizbullah'] })).toEqual({ count: 1, exact: true });
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -15,7 +15,7 @@ export class ArticleFilterInput implements ArticleFilterArgs {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Actor ids: articles where one of these actors claims an act (a CLAIMED claim). Needs a store that indexes claims (see notes/entities.md).',
+    description: 'Actor ids: articles where one of these actors claims an act (a CLAIMED claim: not a denial, not others blaming it). Not widened by includeAffiliates.',
   })
   claimedBy?: string[];
 

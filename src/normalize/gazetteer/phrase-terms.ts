@@ -14,7 +14,7 @@
  * language. The same functions run at index time (the store) and query time (the compiler,
  * the brute-force evaluator), so they agree by construction. Pure.
  */
-import { foldedWords, indexTerms, stemWord, type QueryTerm } from './search-terms.ts';
+import { addWordTerms, foldedWords, stemWord, type QueryTerm } from './search-terms.ts';
 
 /** Joins the words of a pair, and marks title terms. */
 export const TERM_MARK = '\u01C2';
@@ -77,6 +77,27 @@ export interface SearchableArticle {
  * brute-force evaluator checks a query against.
  */
 export function articleSearchTerms(article: SearchableArticle): string[] {
-  const words = indexTerms(`${article.title}\n${article.summary}\n${article.content}\n${article.tags.join('\n')}`);
-  return [...new Set([...words, ...phraseIndexTerms(article)])];
+  // One fold per field (the store's import runs this for every article): the same terms as
+  // indexTerms over all fields plus phraseIndexTerms, which fold each field again.
+  const out = new Set<string>();
+  const field = (text: string, title: boolean) => {
+    let previous: string | undefined;
+    for (const word of foldedWords(text)) {
+      const stem = addWordTerms(word, out);
+      if (previous !== undefined) {
+        out.add(pairTerm(previous, stem));
+        if (title) out.add(titleTerm(pairTerm(previous, stem)));
+      }
+      if (title) {
+        out.add(titleTerm(word));
+        out.add(titleTerm(stem));
+      }
+      previous = stem;
+    }
+  };
+  field(article.title, true);
+  field(article.summary, false);
+  field(article.content, false);
+  for (const tag of article.tags) field(tag, false);
+  return [...out];
 }

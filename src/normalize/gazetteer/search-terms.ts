@@ -64,19 +64,27 @@ export function foldedWords(text: string): string[] {
  */
 export function indexTerms(text: string): string[] {
   const out = new Set<string>();
-  for (const word of foldedWords(text)) {
-    out.add(word);
-    // The stem of the stem too (لكتائب → كتائب → تائب): a search for an already shorter form
-    // is looked up by ITS stem, which must be here as well.
-    let form = word;
-    for (let i = 0; i < 3; i++) {
-      const next = stemWord(form);
-      if (next === form) break;
-      out.add(next);
-      form = next;
-    }
-  }
+  for (const word of foldedWords(text)) addWordTerms(word, out);
   return [...out];
+}
+
+/**
+ * Adds what the index holds for one folded word (the word, its stem, the stem of that…) to
+ * `out`, and returns its stem (the word itself when it has none).
+ */
+export function addWordTerms(word: string, out: Set<string>): string {
+  out.add(word);
+  // The stem of the stem too (لكتائب → كتائب → تائب): a search for an already shorter form
+  // is looked up by ITS stem, which must be here as well.
+  const stem = stemWord(word);
+  let form = word;
+  let next = stem;
+  for (let i = 0; i < 3 && next !== form; i++) {
+    out.add(next);
+    form = next;
+    next = stemWord(form);
+  }
+  return stem;
 }
 
 /** One word of a search: the term the index is asked for, and whether words it begins match too. */

@@ -5,7 +5,8 @@
  *   db.selectFrom('articles').where((eb) => eb.and([filterCondition(eb, filter, dialect), theirs(eb)]))
  *
  * Semantics (the same as the subscription matcher, src/graphql/article-matches.ts): AND across
- * fields, OR within one; an empty list is no constraint (like an absent one); `from`/`to` inclusive on publishedAt,
+ * fields, OR within one; an empty list is no constraint (like an absent one); `claimedBy` is the
+ * `claimed` postings (CLAIMED claims, written with the article); `from`/`to` inclusive on publishedAt,
  * `fetchedAfter` strict on fetchedAt; regions and topics match through their ancestors, which
  * the postings hold (expanded at write time); `search` needs every word (search-terms.ts).
  */
@@ -16,10 +17,12 @@ import type { ArticleFilter } from '../article-store.types.ts';
 import type { SqlDialect } from './dialect.ts';
 import type { Database, EntityKind } from './schema.ts';
 
-const ENTITY_FIELDS: readonly (readonly ['topics' | 'actors' | 'regions', EntityKind])[] = [
+/** Filter fields matched through the postings, and the posting kind of each. */
+export const ENTITY_FIELDS: readonly (readonly ['topics' | 'actors' | 'regions' | 'claimedBy', EntityKind])[] = [
   ['topics', 'topic'],
   ['actors', 'actor'],
   ['regions', 'region'],
+  ['claimedBy', 'claimed'],
 ];
 
 /** Epoch ms of an ISO instant of a filter; BAD_USER_INPUT when it is not one. */
@@ -47,6 +50,7 @@ export interface FilterPlan {
   readonly topics?: EntityPlan;
   readonly actors?: EntityPlan;
   readonly regions?: EntityPlan;
+  readonly claimedBy?: EntityPlan;
   readonly search?: EntityPlan;
 }
 

@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import type { Database } from './schema.ts';
 import type { SqlEngine } from './dialect.ts';
+import { CLAIMED_POSTINGS_MIGRATION } from './migration-claimed-postings.ts';
 import { SAVED_SEARCHES_MIGRATION } from './migration-saved-searches.ts';
 import { ROLLUPS_MIGRATION } from './rollups-migration.ts';
 
@@ -109,6 +110,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   SAVED_SEARCHES_MIGRATION,
   ROLLUPS_MIGRATION,
+  CLAIMED_POSTINGS_MIGRATION,
 ];
 
 /** The schema version this newsgate writes. */

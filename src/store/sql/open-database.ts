@@ -18,11 +18,14 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ErrorCode, NewsgateError } from '../../model/errors.ts';
 import { parseArticleStoreUrl, redactStoreUrl } from '../store-url.ts';
+import type { ArticleWriter } from './article-writer.ts';
 import type { SqlDialect, SqlEngine } from './dialect.ts';
 import { migrate, type MigrationReport } from './migrations.ts';
 import { postgresDialect } from './postgres-dialect.ts';
+import { postgresWriter } from './postgres-writer.ts';
 import type { Database } from './schema.ts';
 import { sqliteDialect } from './sqlite-dialect.ts';
+import { sqliteWriter } from './sqlite-writer.ts';
 import { withStatementCache } from './statement-cache.ts';
 import { storeUnavailable } from './store-errors.ts';
 
@@ -43,6 +46,8 @@ export interface StoreDatabase {
   readonly db: Kysely<Database>;
   readonly engine: SqlEngine;
   readonly dialect: SqlDialect;
+  /** The bulk write path of this engine (the store's upserts). */
+  readonly writer: ArticleWriter;
   /** The URL with its password hidden, for messages. */
   readonly where: string;
   /** Migrations run by this open. */
@@ -56,6 +61,12 @@ export interface OpenDatabaseOptions {
   readonly onError?: (err: unknown) => void;
   /** Run pending migrations (default true). False fails on a database that needs some. */
   readonly migrate?: boolean;
+  /**
+   * SQLite page cache of this connection, in MiB (SQLite's default is 2). Bulk writers (`store
+   * import`, `store copy`) give it more: their inserts land all over the indexes, and a cache
+   * smaller than the indexes turns each one into reads of pages evicted a moment ago.
+   */
+  readonly sqliteCacheMiB?: number;
 }
 
 /** Named in-memory databases: they live as long as the process. */
@@ -72,6 +83,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   let db: Kysely<Database>;
   let engine: SqlEngine;
+  let sqliteHandle: BetterSqlite3.Database | undefined;
   if (location.kind === 'postgres') {
     engine = 'postgres';
     const pool = new pg.Pool({
@@ -117,10 +129,12 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
         sqliteDb = handle;
       }
       handle.pragma(`busy_timeout = ${Math.round(timeouts.busyMs)}`);
+      if (options.sqliteCacheMiB !== undefined) handle.pragma(`cache_size = ${-Math.round(options.sqliteCacheMiB * 1024)}`);
     } catch (cause) {
       if (cause instanceof NewsgateError) throw cause;
       throw storeUnavailable(where, 'open the SQLite database', cause);
     }
+    sqliteHandle = handle;
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqliteDb) as unknown as BetterSqlite3.Database }) });
   }
   let migration: MigrationReport;
@@ -136,6 +150,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     db,
     engine,
     dialect: engine === 'sqlite' ? sqliteDialect : postgresDialect,
+    // Prepared after the migrations: the statements need the tables.
+    writer: sqliteHandle ? sqliteWriter(sqliteHandle) : postgresWriter,
     where,
     migration,
     close: () => (closed ??= db.destroy()),

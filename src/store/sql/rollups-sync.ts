@@ -14,7 +14,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SqlEngine } from './dialect.ts';
 import type { Database } from './schema.ts';
-import { dayOf, ENTITY_KINDS, hourOf, rollupDb, type RollupDatabase, type RollupKind } from './rollups-tables.ts';
+import { dayOf, hourOf, isRollupEntityKind, rollupDb, type RollupDatabase, type RollupKind } from './rollups-tables.ts';
 
 /** Articles recounted per round (their postings are read at once). */
 const CHUNK = 2000;
@@ -102,10 +102,11 @@ async function recount(trx: Transaction<RollupDatabase>, ids: readonly string[])
   ];
   const entitiesOf = new Map<string, Array<readonly [RollupKind, string]>>();
   for (const p of postings) {
-    if (!ENTITY_KINDS.has(p.kind)) continue;
+    const kind = p.kind;
+    if (!isRollupEntityKind(kind)) continue;
     let list = entitiesOf.get(p.article_id);
     if (list === undefined) entitiesOf.set(p.article_id, (list = []));
-    list.push([p.kind, p.entity_id]);
+    list.push([kind, p.entity_id]);
   }
   const deltas = new Deltas();
   for (const r of old) {

@@ -18,6 +18,11 @@ export type RollupKind = 'actor' | 'region' | 'topic' | 'source' | 'language' | 
 /** The entity kinds (postings): the left side of a pair. */
 export const ENTITY_KINDS: ReadonlySet<RollupKind> = new Set(['actor', 'region', 'topic']);
 
+/** Whether a posting's kind is counted by the rollups (claimed postings and others are not). */
+export function isRollupEntityKind(kind: string): kind is 'actor' | 'region' | 'topic' {
+  return ENTITY_KINDS.has(kind as RollupKind);
+}
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 

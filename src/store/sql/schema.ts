@@ -32,8 +32,8 @@ export interface ArticleBodiesTable {
   readonly body: string;
 }
 
-/** Kinds of entity postings. */
-export type EntityKind = 'actor' | 'region' | 'topic';
+/** Kinds of entity postings; `claimed`: an actor that claims an act in the article (migration 3). */
+export type EntityKind = 'actor' | 'region' | 'topic' | 'claimed';
 
 /**
  * Entity postings: one row per (kind, entity, article). Regions and topics are expanded to their

@@ -58,7 +58,7 @@ export async function runStoreCopy(argv: readonly string[], io: CliIo): Promise<
     }
     const catalog = await loadCatalog(io);
     source = await openSource(from, io, catalog);
-    target = await openStoreFor(to, catalog, io);
+    target = await openStoreFor(to, catalog, io, { bulk: true });
     const started = Date.now();
     let articles = 0;
     let added = 0;

@@ -64,7 +64,7 @@ export async function runStoreImport(argv: readonly string[], io: CliIo): Promis
   let store;
   try {
     const url = storeUrlOf(parsed.values.store, io);
-    store = await openStoreFor(url, await loadCatalog(io), io);
+    store = await openStoreFor(url, await loadCatalog(io), io, { bulk: true });
   } catch (err) {
     return failure(io, 'import', err);
   }

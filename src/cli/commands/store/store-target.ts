@@ -9,15 +9,20 @@ import { ArticleStore } from '../../../store/article-store.ts';
 import { redactStoreUrl } from '../../../store/store-url.ts';
 import { EXIT, type CliIo } from '../../cli-io.ts';
 
+/** SQLite page cache of the commands that write in bulk (import, copy), in MiB. */
+export const BULK_CACHE_MIB = 256;
+
 /**
  * Opens the (0.2, SQL) store at `url` for a command. Relative sqlite:// paths resolve against
- * the command's working directory, as the gateway's do against its own.
+ * the command's working directory, as the gateway's do against its own. `bulk`: the command
+ * writes many articles (a bigger SQLite page cache, see open-database.ts).
  */
-export async function openStoreFor(url: string, catalog: EntityCatalog, io: CliIo): Promise<ArticleStore> {
+export async function openStoreFor(url: string, catalog: EntityCatalog, io: CliIo, options: { bulk?: boolean } = {}): Promise<ArticleStore> {
   return ArticleStore.open({
     url: absoluteSqlite(url, io.cwd),
     regionAncestors: (id) => catalog.regionAncestors(id),
     topicAncestors: (id) => catalog.topicAncestors(id),
+    ...(options.bulk ? { sqliteCacheMiB: BULK_CACHE_MIB } : {}),
   });
 }
 
