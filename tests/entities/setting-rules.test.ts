@@ -6,23 +6,14 @@
  * subject-verb shapes (modals, "-ed", progressive, apposition, Persian subject-object-verb).
  * Pure functions are checked directly, the rest through the real dictionaries.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createDefaultTagger } from '../../src/normalize/gazetteer/create-default-tagger.ts';
+import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/normalize/gazetteer/fold.ts';
 import { dottedAcronyms } from '../../src/normalize/gazetteer/mention-rules.ts';
 import { isAttributive, isCompoundModifier, namesTerritory, notASetting } from '../../src/normalize/gazetteer/region-context.ts';
 import { isGovernmentObject, isSpeaker, isStateAgent } from '../../src/normalize/gazetteer/speech-verbs.ts';
-import type { GazetteerTagger } from '../../src/normalize/gazetteer/tagger.ts';
+import { useTagIds } from './tag-ids.ts';
 
-let tagger: GazetteerTagger;
-beforeAll(async () => {
-  ({ tagger } = await createDefaultTagger({ discovery: false }));
-}, 60_000);
-
-const ids = (text: string): string[] => {
-  const r = tagger.tag({ title: '', summary: '', content: text, tags: [] }, { regions: [], tags: [] });
-  return [...r.actors, ...r.regions].map((e) => e.id);
-};
+const { ids } = useTagIds(['actors', 'regions']);
 
 /** `name` in `text` (its first occurrence after `marker`, if given): start and end. */
 const at = (text: string, name: string, marker = ''): [number, number] => {

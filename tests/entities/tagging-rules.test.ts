@@ -4,22 +4,13 @@
  * topic phrases, the Arabic "capital + speech verb" orders, and descriptor words that are not
  * part of an actor's name ("Britain-based").
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createDefaultTagger } from '../../src/normalize/gazetteer/create-default-tagger.ts';
+import { describe, expect, it } from 'vitest';
 import { provinceSpan } from '../../src/normalize/gazetteer/phrase-forms.ts';
-import type { GazetteerTagger } from '../../src/normalize/gazetteer/tagger.ts';
+import { useTagIds } from './tag-ids.ts';
 import { isSpeaker } from '../../src/normalize/gazetteer/speech-verbs.ts';
 import { fold } from '../../src/normalize/gazetteer/fold.ts';
 
-let tagger: GazetteerTagger;
-beforeAll(async () => {
-  ({ tagger } = await createDefaultTagger({ discovery: false }));
-}, 60_000);
-
-const ids = (text: string): string[] => {
-  const r = tagger.tag({ title: '', summary: '', content: text, tags: [] }, { regions: [], tags: [] });
-  return [...r.actors, ...r.regions, ...r.topics].map((e) => e.id);
-};
+const { ids, tagger: theTagger } = useTagIds(['actors', 'regions', 'topics']);
 
 const check = (text: string, present: readonly string[], absent: readonly string[]): void => {
   const got = ids(text);
@@ -67,7 +58,7 @@ describe('topic phrases and names', () => {
   ])('%s', (text, present, absent) => check(text, present, absent));
 
   it('a feed section called "World" is not diplomacy', () => {
-    const r = tagger.tag({ title: 'Storm hits coast', summary: '', content: 'A storm hit the coast.', tags: ['World'] }, { regions: [], tags: [] });
+    const r = theTagger().tag({ title: 'Storm hits coast', summary: '', content: 'A storm hit the coast.', tags: ['World'] }, { regions: [], tags: [] });
     expect(r.topics.map((t) => t.id)).not.toContain('diplomacy');
   });
 });
@@ -118,7 +109,7 @@ describe('Arabic capital + speech verb', () => {
 
   it('a dateline is not a speaker: "صنعاء — قال المتحدث"', () => {
     check('صنعاء — قال المتحدث العسكري إن', [], ['yemen', 'YE/sanaa']);
-    expect(tagger.tag({ title: '', summary: '', content: 'صنعاء — قال المتحدث العسكري إن', tags: [] }, { regions: [], tags: [] }).dateline).toBe('YE/sanaa');
+    expect(theTagger().tag({ title: '', summary: '', content: 'صنعاء — قال المتحدث العسكري إن', tags: [] }, { regions: [], tags: [] }).dateline).toBe('YE/sanaa');
     check('واشنطن حذّرت الحكومة العراقية من تمرير القانون', ['united-states'], ['US']);
   });
 });
@@ -144,7 +135,7 @@ describe('states that act are actors; a country is a region only where events ha
 });
 
 describe('datelines are the article\'s dateline, not a region', () => {
-  const tag = (content: string) => tagger.tag({ title: '', summary: '', content, tags: [] }, { regions: [], tags: [] });
+  const tag = (content: string) => theTagger().tag({ title: '', summary: '', content, tags: [] }, { regions: [], tags: [] });
   it.each([
     ['DUBAI (Reuters) - Iran said on Monday it seized a tanker.', 'AE/dubai', ['AE', 'AE/dubai']],
     ['KHARTOUM, Dec 2 (AFP) - Fighting resumed in Omdurman.', 'SD/khartoum', ['SD/khartoum']],

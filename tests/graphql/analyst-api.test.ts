@@ -5,12 +5,10 @@
  * totalCount of the narrowed filter, asked through the API), timelines (buckets add up), the
  * actor network and co-occurrence.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayServices } from '../../src/graphql/context.ts';
-import type { ArticleStore } from '../../src/store/article-store.ts';
+import { describe, expect, it } from 'vitest';
 import { ARTICLES, makeArticle } from './fakes.ts';
-import { startHarness, type Result } from './harness.ts';
-import { sqlServices } from './analyst-services.ts';
+import type { Result } from './harness.ts';
+import { useSqlGateway } from './analyst-services.ts';
 
 const ref = (id: string) => ({ id, mentions: 1, salience: 0.5 });
 /** Published a month before the others, ingested after all of them: what "since my last visit" must not miss. */
@@ -30,17 +28,7 @@ const LATE = {
 };
 const CORPUS = [...ARTICLES.map((a, i) => (i === 0 ? { ...a, actors: [...a.actors, ref('us-centcom')] } : a)), LATE];
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let services: GatewayServices;
-let store: ArticleStore;
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ services, store } = await sqlServices(CORPUS));
-});
-afterAll(async () => {
-  await harness.apollo.stop();
-  await store.close();
-});
+const gateway = useSqlGateway(CORPUS);
 
 const ARTICLES_Q = `query($filter: ArticleFilter, $query: String, $orderBy: ArticleOrder, $collapse: Collapse, $first: Int, $after: String) {
   articles(filter: $filter, query: $query, orderBy: $orderBy, collapse: $collapse, first: $first, after: $after) {
@@ -51,7 +39,7 @@ const ARTICLES_Q = `query($filter: ArticleFilter, $query: String, $orderBy: Arti
 }`;
 
 async function run(query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-  return harness.run(services, query, variables);
+  return gateway.run(query, variables);
 }
 
 async function ids(variables: Record<string, unknown>): Promise<string[]> {

@@ -3,13 +3,10 @@
  * an act is found; one where the same group denies it, or where others blame it, is not; the
  * filter is AND-ed with the others and counted; an unknown actor id is refused by name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimKind } from '../../src/model/article.ts';
-import type { GatewayServices } from '../../src/graphql/context.ts';
-import type { ArticleStore } from '../../src/store/article-store.ts';
 import { makeArticle } from './fakes.ts';
-import { startHarness } from './harness.ts';
-import { sqlServices } from './analyst-services.ts';
+import { useSqlGateway } from './analyst-services.ts';
 
 const ref = (id: string) => ({ id, mentions: 1, salience: 0.5 });
 const claim = (kind: ClaimKind, actor: string | null, by: string | null = null): Claim => ({
@@ -30,17 +27,7 @@ const CORPUS = [
   article('no-claims', '2024-05-07T10:00:00Z', []),
 ];
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let services: GatewayServices;
-let store: ArticleStore;
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ services, store } = await sqlServices(CORPUS));
-});
-afterAll(async () => {
-  await harness.apollo.stop();
-  await store.close();
-});
+const gateway = useSqlGateway(CORPUS);
 
 const Q = `query($filter: ArticleFilter) { articles(filter: $filter, first: 20) { totalCount edges { node { id } } } }`;
 
@@ -53,7 +40,7 @@ describe('filter.claimedBy', () => {
     ['the one blaming is not a claimant', { claimedBy: ['us-centcom'] }, []],
     ['an empty list is no constraint', { claimedBy: [] }, ['no-claims', 'claims-in-syria', 'blamed', 'denies', 'claims']],
   ])('%s', async (_name, filter, expected) => {
-    const result = await harness.run(services, Q, { filter });
+    const result = await gateway.run(Q, { filter });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     expect(result.data?.articles.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(expected);
     expect(result.data?.articles.totalCount).toBe(expected.length);
@@ -61,14 +48,14 @@ describe('filter.claimedBy', () => {
 
   it('an update that turns a claim into a denial takes the article out', async () => {
     const [claims] = CORPUS;
-    await store.upsert([{ ...claims!, claims: [claim('DENIED', 'kataib-hizbullah')], contentHash: 'changed' }]);
-    const result = await harness.run(services, Q, { filter: { claimedBy: ['kataib-hizbullah'] } });
+    await gateway.store.upsert([{ ...claims!, claims: [claim('DENIED', 'kataib-hizbullah')], contentHash: 'changed' }]);
+    const result = await gateway.run(Q, { filter: { claimedBy: ['kataib-hizbullah'] } });
     expect(result.data?.articles.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['claims-in-syria']);
-    await store.upsert([{ ...claims!, contentHash: 'again' }]);
+    await gateway.store.upsert([{ ...claims!, contentHash: 'again' }]);
   });
 
   it('refuses an unknown actor id by name, with a suggestion', async () => {
-    const result = await harness.run(services, Q, { filter: { claimedBy: ['kataib-hizbulah'] } });
+    const result = await gateway.run(Q, { filter: { claimedBy: ['kataib-hizbulah'] } });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/claimedBy "kataib-hizbulah" \(did you mean "kataib-hizbullah"/);
   });
