@@ -5,20 +5,19 @@
  * empty ones, add up to the total, and their share is count over all articles of the bucket;
  * network counts and scores match a brute-force count over the matches.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actorNetwork, cooccurring, npmi } from '../../src/analytics/actor-network.ts';
 import { facets } from '../../src/analytics/facets.ts';
 import { timeline } from '../../src/analytics/timeline.ts';
 import { nextBucket } from '../../src/analytics/zoned-buckets.ts';
 import { compileEvaluator } from '../../src/query/evaluate-query.ts';
 import { compileNow } from '../query/compile-now.ts';
-import { countArticles, type SearchDatabase } from '../../src/query/sql/search-articles.ts';
-import type { ArticleStore } from '../../src/store/article-store.ts';
+import { countArticles } from '../../src/query/sql/search-articles.ts';
 import type { ArticleFilter } from '../../src/store/article-store.types.ts';
 import { withSubTopics } from '../../src/graphql/resolve-filter.ts';
 import { makeServices } from '../graphql/fakes.ts';
 import { corpus } from '../query/corpus.ts';
-import { testStores } from '../query/sql-stores.ts';
+import { testStores, useFilledStore } from '../query/sql-stores.ts';
 
 const NOW = new Date('2024-05-11T00:00:00Z');
 const { services, catalog } = makeServices({ articles: [] });
@@ -35,17 +34,7 @@ describe('npmi', () => {
 
 for (const target of testStores()) {
   describe(`analytics over SQL (${target.engine})`, () => {
-    let store: ArticleStore;
-    let database: SearchDatabase;
-    beforeAll(async () => {
-      store = await target.open(catalog);
-      database = { db: store.db, dialect: store.database.dialect };
-      await store.upsert(ARTICLES);
-    }, 60_000);
-    afterAll(async () => {
-      await store?.close();
-      await target.cleanup();
-    });
+    const opened = useFilledStore(target, catalog, ARTICLES);
 
     const cases: [string, ArticleFilter, string | undefined][] = [
       ['everything', {}, undefined],
@@ -55,7 +44,7 @@ for (const target of testStores()) {
 
     it.each(cases)('facet counts equal the totalCount of the narrowed filter (%s)', async (_name, filter, text) => {
       const query = compileNow(text, services, NOW);
-      const result = await facets(database, filter, query, 100);
+      const result = await facets(opened.database, filter, query, 100);
       const narrowed: [readonly { value: string; count: number }[], (v: string) => ArticleFilter][] = [
         [result.actors, (v) => ({ ...filter, actors: [v] })],
         [result.regions, (v) => ({ ...filter, regions: [v] })],
@@ -67,12 +56,12 @@ for (const target of testStores()) {
         expect(values.length).toBeGreaterThan(0);
         const counts = values.map((v) => v.count);
         expect(counts).toEqual([...counts].sort((a, b) => b - a));
-        for (const { value, count } of values) expect(count, value).toBe(await countArticles(database, narrow(value), query));
+        for (const { value, count } of values) expect(count, value).toBe(await countArticles(opened.database, narrow(value), query));
       }
     });
 
     it('facets stop at first', async () => {
-      const result = await facets(database, {}, undefined, 2);
+      const result = await facets(opened.database, {}, undefined, 2);
       expect(result.actors).toHaveLength(2);
     });
 
@@ -84,8 +73,8 @@ for (const target of testStores()) {
     ] as const)('timeline buckets (%s, %s) are consecutive, add up, and share is count over all', async (interval, zone) => {
       const filter: ArticleFilter = { topics: withSubTopics(catalog, ['armed-attack']) };
       const query = compileNow('-lang:ar', services, NOW);
-      const result = await timeline(database, filter, query, interval, zone);
-      const total = await countArticles(database, filter, query);
+      const result = await timeline(opened.database, filter, query, interval, zone);
+      const total = await countArticles(opened.database, filter, query);
       expect(result.totalCount).toBe(total);
       expect(result.buckets.reduce((s, b) => s + b.count, 0)).toBe(total);
       expect(result.buckets.some((b) => b.count === 0)).toBe(interval === 'HOUR');
@@ -103,7 +92,7 @@ for (const target of testStores()) {
     });
 
     it('a timeline over from..to has every bucket of the range, empty ones too', async () => {
-      const result = await timeline(database, { from: '2024-04-25T00:00:00Z', to: '2024-05-15T00:00:00Z' }, undefined, 'DAY', 'UTC');
+      const result = await timeline(opened.database, { from: '2024-04-25T00:00:00Z', to: '2024-05-15T00:00:00Z' }, undefined, 'DAY', 'UTC');
       expect(result.buckets).toHaveLength(21);
       expect(result.buckets[0]).toEqual({ start: '2024-04-25T00:00:00.000Z', count: 0, share: 0 });
       expect(result.totalCount).toBe(ARTICLES.length);
@@ -111,7 +100,7 @@ for (const target of testStores()) {
 
     it('network counts and scores match a brute-force count, best score first', async () => {
       const filter: ArticleFilter = { languages: ['en'] };
-      const pairs = await actorNetwork(database, filter, undefined, 200, 2);
+      const pairs = await actorNetwork(opened.database, filter, undefined, 200, 2);
       const matches = ARTICLES.filter((a) => a.language === 'en');
       const has = (a: (typeof ARTICLES)[number], id: string) => a.actors.some((r) => r.id === id);
       expect(pairs.length).toBeGreaterThan(3);
@@ -126,7 +115,7 @@ for (const target of testStores()) {
     });
 
     it('cooccurring counts the actors named with one actor, most often first', async () => {
-      const partners = await cooccurring(database, 'houthis', {}, undefined, 10);
+      const partners = await cooccurring(opened.database, 'houthis', {}, undefined, 10);
       const withHouthis = ARTICLES.filter((a) => a.actors.some((r) => r.id === 'houthis'));
       expect(partners.length).toBeGreaterThan(0);
       for (const p of partners) {

@@ -5,15 +5,14 @@
  * and dates must select exactly what the evaluator selects; and the orders (FETCHED_DESC,
  * RELEVANCE) and story collapsing do what they say.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileEvaluator } from '../../src/query/evaluate-query.ts';
 import type { ResolvedQuery } from '../../src/query/query-ast.ts';
 import { compileNow } from './compile-now.ts';
-import { countArticles, searchArticles, type SearchDatabase } from '../../src/query/sql/search-articles.ts';
-import type { ArticleStore } from '../../src/store/article-store.ts';
+import { countArticles, searchArticles } from '../../src/query/sql/search-articles.ts';
 import { makeServices } from '../graphql/fakes.ts';
 import { corpus, generator } from './corpus.ts';
-import { testStores } from './sql-stores.ts';
+import { testStores, useFilledStore } from './sql-stores.ts';
 
 const NOW = new Date('2024-05-11T00:00:00Z');
 const { services, catalog } = makeServices({ articles: [] });
@@ -46,24 +45,14 @@ const ARTICLES = corpus(150);
 
 for (const target of testStores()) {
   describe(`query language over SQL (${target.engine})`, () => {
-    let store: ArticleStore;
-    let database: SearchDatabase;
-    beforeAll(async () => {
-      store = await target.open(catalog);
-      database = { db: store.db, dialect: store.database.dialect };
-      await store.upsert(ARTICLES);
-    }, 60_000);
-    afterAll(async () => {
-      await store?.close();
-      await target.cleanup();
-    });
+    const opened = useFilledStore(target, catalog, ARTICLES);
 
     const expected = (query: ResolvedQuery | undefined) => {
       const test = query === undefined ? () => true : compileEvaluator(query, (id) => catalog.regionAncestors(id));
       return ARTICLES.filter(test).map((a) => a.id).sort();
     };
     const viaSql = async (query: ResolvedQuery | undefined, filter = {}) => {
-      const page = await searchArticles(database, { filter, query, first: 1000 });
+      const page = await searchArticles(opened.database, { filter, query, first: 1000 });
       return page.items.map((a) => a.id).sort();
     };
 
@@ -74,7 +63,7 @@ for (const target of testStores()) {
         expect(await viaSql(query), atom).toEqual(want);
         expect(want.length, atom).toBeGreaterThan(0);
         expect(want.length, atom).toBeLessThan(ARTICLES.length);
-        expect(await countArticles(database, {}, query), atom).toBe(want.length);
+        expect(await countArticles(opened.database, {}, query), atom).toBe(want.length);
       }
     });
 
@@ -94,11 +83,11 @@ for (const target of testStores()) {
     });
 
     it('FETCHED_DESC orders by ingestion, and fetchedAfter finds old articles ingested late', async () => {
-      const page = await searchArticles(database, { filter: {}, first: 1000, order: 'FETCHED_DESC' });
+      const page = await searchArticles(opened.database, { filter: {}, first: 1000, order: 'FETCHED_DESC' });
       const fetched = page.items.map((a) => Date.parse(a.fetchedAt));
       expect(fetched).toEqual([...fetched].sort((a, b) => b - a));
       const since = '2024-05-10T00:00:00.000Z';
-      const late = await searchArticles(database, { filter: { fetchedAfter: since }, first: 1000, order: 'FETCHED_DESC' });
+      const late = await searchArticles(opened.database, { filter: { fetchedAfter: since }, first: 1000, order: 'FETCHED_DESC' });
       const want = ARTICLES.filter((a) => Date.parse(a.fetchedAt) > Date.parse(since));
       expect(late.items.map((a) => a.id).sort()).toEqual(want.map((a) => a.id).sort());
       expect(want.some((a) => Date.parse(a.publishedAt) < Date.parse(since) - 3 * 86_400_000)).toBe(true);
@@ -108,7 +97,7 @@ for (const target of testStores()) {
       const all: string[] = [];
       let after: { at: string; id: string } | undefined;
       for (;;) {
-        const page = await searchArticles(database, { filter: {}, first: 17, order: 'FETCHED_DESC', after });
+        const page = await searchArticles(opened.database, { filter: {}, first: 17, order: 'FETCHED_DESC', after });
         all.push(...page.items.map((a) => a.id));
         if (!page.hasNextPage) break;
         const last = page.items.at(-1)!;
@@ -120,7 +109,7 @@ for (const target of testStores()) {
 
     it('RELEVANCE puts articles holding more of the words first (on average: length counts too)', async () => {
       const query = compileNow('convoy OR ceasefire OR militia', services, NOW);
-      const page = await searchArticles(database, { filter: {}, query, first: 1000, order: 'RELEVANCE' });
+      const page = await searchArticles(opened.database, { filter: {}, query, first: 1000, order: 'RELEVANCE' });
       const hits = (id: string) => {
         const a = ARTICLES.find((x) => x.id === id)!;
         const text = `${a.title} ${a.summary} ${a.content}`.toLowerCase();
@@ -137,7 +126,7 @@ for (const target of testStores()) {
 
     it('collapses to one article per story: the newest match of each', async () => {
       const query = compileNow('drone OR attack', services, NOW);
-      const page = await searchArticles(database, { filter: {}, query, first: 1000, collapseStories: true });
+      const page = await searchArticles(opened.database, { filter: {}, query, first: 1000, collapseStories: true });
       const matches = ARTICLES.filter((a) => expected(query).includes(a.id));
       const stories = new Set(matches.map((a) => a.storyId));
       expect(page.items).toHaveLength(stories.size);

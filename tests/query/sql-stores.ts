@@ -4,6 +4,9 @@
  * is set; without it the PostgreSQL runs are skipped with a visible message.
  */
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import type { Article } from '../../src/model/article.ts';
+import type { SearchDatabase } from '../../src/query/sql/search-articles.ts';
 import { ArticleStore } from '../../src/store/article-store.ts';
 import type { EntityCatalog } from '../../src/model/catalog.ts';
 
@@ -50,4 +53,33 @@ export function testStores(): TestStore[] {
     });
   }
   return stores;
+}
+
+/**
+ * Registers, for the calling `describe`, a store of `target` opened and filled with `articles`
+ * before its tests and closed (its database dropped) after; `database` is what the query and
+ * analytics SQL functions take.
+ */
+export function useFilledStore(target: TestStore, catalog: EntityCatalog, articles: readonly Article[]): { readonly store: ArticleStore; readonly database: SearchDatabase } {
+  let store: ArticleStore | undefined;
+  let database: SearchDatabase | undefined;
+  beforeAll(async () => {
+    store = await target.open(catalog);
+    database = { db: store.db, dialect: store.database.dialect };
+    await store.upsert(articles);
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+    await target.cleanup();
+  });
+  return {
+    get store() {
+      if (store === undefined) throw new Error('the store opens in beforeAll');
+      return store;
+    },
+    get database() {
+      if (database === undefined) throw new Error('the store opens in beforeAll');
+      return database;
+    },
+  };
 }
